@@ -1,0 +1,209 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Kansa.Import;
+
+/// <summary>
+/// Turns an HTML cell of a status report into plain text: paragraphs separated by a blank line,
+/// list items as lines starting with ・. Markup is read, never kept.
+/// </summary>
+public static partial class HtmlCell
+{
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> BlockTags =
+        new(StringComparer.OrdinalIgnoreCase) { "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "TR", "TABLE", "SECTION" };
+
+    /// <summary>The blocks of a cell: paragraphs and list blocks (list items joined by newlines).</summary>
+    public static IReadOnlyList<string> ToBlocks(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return [];
+        }
+
+        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var reader = new BlockReader();
+        reader.Walk(document.Body!);
+        reader.FlushInline();
+        return reader.Blocks;
+    }
+
+    /// <summary>The cell as plain text.</summary>
+    public static string? ToPlainText(string? html)
+    {
+        var blocks = ToBlocks(html);
+        return blocks.Count == 0 ? null : string.Join("\n\n", blocks);
+    }
+
+    /// <summary>Writes plain text back as the seed's markup, escaped: paragraphs as &lt;p&gt;, ・ lines as a list.</summary>
+    public static string FromPlainText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var parts = new List<string>();
+        foreach (var block in text.Split("\n\n"))
+        {
+            var lines = block.Split('\n');
+            if (lines.All(l => l.StartsWith('・')))
+            {
+                parts.Add("<ul style=\"list-style-type: none\"> " + string.Join(' ', lines.Select(Escape)) + " </ul>");
+            }
+            else
+            {
+                parts.Add("<p>" + string.Join("<br>", lines.Select(Escape)) + "</p>");
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Escape(string s) =>
+        s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static string CollapseLine(string s) => Spaces().Replace(s, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    // A list item starts at ・ preceded by white space or the start: 「調書平面図・台帳」 stays one item.
+    [GeneratedRegex(@"(?:^|\s)・")]
+    private static partial Regex ItemStart();
+
+    private sealed class BlockReader
+    {
+        private readonly StringBuilder inline = new();
+        private bool listContinues;
+
+        public List<string> Blocks { get; } = [];
+
+        public void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        inline.Append(text.Data);
+                        break;
+                    case IElement { TagName: "BR" }:
+                        inline.Append('\n');
+                        break;
+                    case IElement { TagName: "UL" or "OL" } list:
+                        FlushInline();
+                        WalkList(list);
+                        break;
+                    case IElement { TagName: "LI" } item:
+                        FlushInline();
+                        AddItem(item);
+                        break;
+                    case IElement element when BlockTags.Contains(element.TagName):
+                        FlushInline();
+                        Walk(element);
+                        FlushInline();
+                        break;
+                    case IElement element:
+                        Walk(element);
+                        break;
+                }
+            }
+        }
+
+        public void FlushInline()
+        {
+            var lines = inline.ToString().Split('\n').Select(CollapseLine).Where(l => l.Length > 0).ToList();
+            inline.Clear();
+            if (lines.Count > 0)
+            {
+                AddBlock(string.Join('\n', lines), list: false);
+            }
+        }
+
+        private void WalkList(IElement list)
+        {
+            var text = new StringBuilder();
+            listContinues = false;
+            foreach (var child in list.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IElement { TagName: "LI" } item:
+                        FlushListText(text);
+                        AddItem(item);
+                        break;
+                    case IElement { TagName: "UL" or "OL" } nested:
+                        FlushListText(text);
+                        WalkList(nested);
+                        listContinues = false;
+                        break;
+                    case IElement element when BlockTags.Contains(element.TagName):
+                        // An unclosed <ul> swallows the paragraphs after it: they are paragraphs again.
+                        FlushListText(text);
+                        Walk(element);
+                        FlushInline();
+                        break;
+                    default:
+                        text.Append(child.TextContent);
+                        break;
+                }
+            }
+
+            FlushListText(text);
+        }
+
+        private void AddItem(IElement item)
+        {
+            var content = CollapseLine(item.TextContent).TrimStart('・').TrimStart();
+            if (content.Length > 0)
+            {
+                AddBlock("・" + content, list: true);
+            }
+        }
+
+        private void FlushListText(StringBuilder text)
+        {
+            var collapsed = CollapseLine(text.ToString());
+            text.Clear();
+            if (collapsed.Length == 0)
+            {
+                return;
+            }
+
+            var starts = ItemStart().Matches(collapsed);
+            var lead = (starts.Count == 0 ? collapsed : collapsed[..starts[0].Index]).Trim();
+            if (lead.Length > 0)
+            {
+                AddBlock(lead, list: false);
+            }
+
+            for (var i = 0; i < starts.Count; i++)
+            {
+                var begin = starts[i].Index + starts[i].Length;
+                var end = i + 1 < starts.Count ? starts[i + 1].Index : collapsed.Length;
+                var item = collapsed[begin..end].Trim();
+                if (item.Length > 0)
+                {
+                    AddBlock("・" + item, list: true);
+                }
+            }
+        }
+
+        private void AddBlock(string text, bool list)
+        {
+            // Consecutive items of one list form one block.
+            if (list && listContinues)
+            {
+                Blocks[^1] += "\n" + text;
+                return;
+            }
+
+            Blocks.Add(text);
+            listContinues = list;
+        }
+    }
+}

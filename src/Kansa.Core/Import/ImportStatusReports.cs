@@ -1,0 +1,212 @@
+using Kansa.Audits;
+using Kansa.Departments;
+using Kansa.Findings;
+using Kansa.Responses;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Import;
+
+/// <summary>
+/// Imports status-report files: parses them all, then writes every audit, finding and new status
+/// in one transaction. Re-importing a file changes nothing; an older snapshot never undoes a newer status.
+/// </summary>
+public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
+{
+    /// <summary>Imports (or, with <paramref name="dryRun"/>, only checks) the files.</summary>
+    public async Task<ImportResult> RunAsync(IReadOnlyList<string> files, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var vocabulary = await db.LoadVocabularyAsync(ct);
+        var parser = new StatusReportParser(vocabulary);
+        var reports = new List<ParsedReport>();
+        var problems = new List<ImportProblem>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            progress?.Report(new ImportProgress(files[i], i, files.Count));
+            var (report, found) = await parser.ParseFileAsync(files[i], ct);
+            problems.AddRange(found);
+            if (report is not null)
+            {
+                reports.Add(report);
+            }
+        }
+
+        var empty = new ImportCounts(0, 0, 0, 0, 0, 0);
+        if (problems.Count > 0)
+        {
+            return new ImportResult(problems, empty);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var writer = new Writer(db, time, await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.Ordinal, ct));
+        foreach (var report in reports)
+        {
+            foreach (var audit in report.Audits)
+            {
+                await writer.WriteAsync(report.Source, audit, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(ct);
+        }
+        else
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        progress?.Report(new ImportProgress("", files.Count, files.Count));
+        return new ImportResult([], writer.Counts());
+    }
+
+    private sealed class Writer(KansaDbContext db, TimeProvider time, Dictionary<string, Department> departments)
+    {
+        private readonly HashSet<Audit> audits = [];
+        private readonly HashSet<Finding> findings = [];
+        private int auditsCreated;
+        private int findingsCreated;
+        private int findingsUpdated;
+        private int recordsAdded;
+
+        public ImportCounts Counts() => new(audits.Count, auditsCreated, findings.Count, findingsCreated, findingsUpdated, recordsAdded);
+
+        public async Task WriteAsync(string source, ParsedAudit parsed, CancellationToken ct)
+        {
+            var audit = await FindOrCreateAuditAsync(parsed, ct);
+            audits.Add(audit);
+            var byNumber = audit.Findings.ToDictionary(f => f.Number, StringComparer.Ordinal);
+            foreach (var row in parsed.Rows)
+            {
+                var finding = GetOrCreate(audit, byNumber, row.Number.Text, row.Category, row.Number.Sequence);
+                UpdateRegistry(finding, row, parsed);
+                AddStatus(finding, row.Word, row.State, row.Published, row.Response, parsed, source);
+            }
+
+            foreach (var gap in parsed.Inferred)
+            {
+                var finding = GetOrCreate(audit, byNumber, gap.Number, gap.Category, gap.Sequence);
+                AddStatus(finding, gap.Word, StatusState.Open, null, null, parsed, source);
+            }
+        }
+
+        private async Task<Audit> FindOrCreateAuditAsync(ParsedAudit parsed, CancellationToken ct)
+        {
+            var candidates = await db.Audits
+                .Where(a => a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear)
+                .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
+                .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            candidates.AddRange(db.Audits.Local.Where(a => a.Id == 0 && a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear));
+            var audit = candidates.FirstOrDefault(a => a.Theme == parsed.Theme)
+                        ?? (parsed.Theme is null && candidates.Count == 1 ? candidates[0] : null);
+            if (audit is not null)
+            {
+                return audit;
+            }
+
+            var key = $"{FiscalYears.ShortLabel(parsed.FiscalYear)}-{parsed.Kind}";
+            var taken = await db.Audits.Where(a => a.Key.StartsWith(key)).Select(a => a.Key).ToListAsync(ct);
+            taken.AddRange(db.Audits.Local.Select(a => a.Key));
+            var unique = key;
+            for (var n = 2; taken.Contains(unique); n++)
+            {
+                unique = $"{key}-{n}";
+            }
+
+            audit = new Audit
+            {
+                Key = unique,
+                Kind = parsed.Kind,
+                FiscalYear = parsed.FiscalYear,
+                Theme = parsed.Theme,
+                DocumentKind = parsed.DocumentKind,
+            };
+            db.Audits.Add(audit);
+            auditsCreated++;
+            return audit;
+        }
+
+        private Finding GetOrCreate(Audit audit, Dictionary<string, Finding> byNumber, string number, FindingCategory category, int sequence)
+        {
+            if (!byNumber.TryGetValue(number, out var finding))
+            {
+                finding = new Finding { Number = number, Category = category, Sequence = sequence };
+                audit.Findings.Add(finding);
+                byNumber[number] = finding;
+                findingsCreated++;
+            }
+
+            findings.Add(finding);
+            return finding;
+        }
+
+        private void UpdateRegistry(Finding finding, ParsedRow row, ParsedAudit parsed)
+        {
+            // Registry fields follow the newest document that carries them.
+            if (finding.ContentAsOf is { } seen && seen > parsed.AsOf)
+            {
+                return;
+            }
+
+            var names = finding.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name).ToList();
+            var changed = finding.Title != row.Title || finding.Excerpt != row.Excerpt
+                || finding.ReportPages != row.Pages?.Text || !names.SequenceEqual(row.Departments);
+            if (changed && finding.Id != 0 && finding.Title is not null)
+            {
+                findingsUpdated++;
+            }
+
+            finding.Title = row.Title;
+            finding.Excerpt = row.Excerpt;
+            finding.ReportPages = row.Pages?.Text;
+            finding.PageFrom = row.Pages?.From;
+            finding.PageTo = row.Pages?.To;
+            finding.ContentAsOf = parsed.AsOf;
+            if (!names.SequenceEqual(row.Departments))
+            {
+                finding.Departments.Clear();
+                finding.Departments.AddRange(row.Departments.Select((name, i) => new FindingDepartment { Department = Department(name), Position = i }));
+            }
+        }
+
+        private Department Department(string name)
+        {
+            if (!departments.TryGetValue(name, out var department))
+            {
+                department = new Department { Name = name };
+                departments[name] = department;
+            }
+
+            return department;
+        }
+
+        private void AddStatus(Finding finding, string word, StatusState state, Calendar.YearMonth? published, string? response, ParsedAudit parsed, string source)
+        {
+            // A record is added only where it changes what the finding's history says at the document's month.
+            var current = StatusTimeline.At(finding.StatusRecords, parsed.AsOf);
+            var same = current is null
+                ? state == StatusState.Open && published is null && response is null
+                : current.Word == word && current.State == state && current.Published == published && current.Response == response;
+            if (same)
+            {
+                return;
+            }
+
+            finding.StatusRecords.Add(new StatusRecord
+            {
+                Word = word,
+                State = state,
+                Published = published,
+                Response = response,
+                AsOf = parsed.AsOf,
+                Source = Path.GetFileName(source),
+                RecordedAt = time.GetUtcNow(),
+            });
+            recordsAdded++;
+        }
+    }
+}

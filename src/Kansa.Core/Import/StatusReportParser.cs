@@ -1,0 +1,389 @@
+using System.Text.RegularExpressions;
+using Kansa.Audits;
+using Kansa.Calendar;
+using Kansa.Findings;
+using Kansa.Responses;
+
+namespace Kansa.Import;
+
+/// <summary>
+/// Reads the status-report text (PRODUCT.md §3): page blocks of title, theme, header and rows, and a
+/// closing summary table. Every problem is reported with its line; a file with problems yields no report.
+/// </summary>
+public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
+{
+    private StatusVocabulary Vocabulary { get; } = vocabulary;
+
+    /// <summary>Parses decoded text. <paramref name="source"/> names the file in problems.</summary>
+    public (ParsedReport? Report, IReadOnlyList<ImportProblem> Problems) Parse(string source, string text)
+    {
+        var run = new Run(this, source);
+        run.ReadAll(SourceText.SplitLines(text));
+        return run.Finish();
+    }
+
+    /// <summary>Reads and parses a file, detecting its encoding.</summary>
+    public async Task<(ParsedReport? Report, IReadOnlyList<ImportProblem> Problems)> ParseFileAsync(string path, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, [new ImportProblem(path, 0, "ファイルが見つかりません")]);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        return Parse(path, SourceText.Decode(bytes));
+    }
+
+    private static bool IsPageFooter(string compact) => PageFooter().IsMatch(compact);
+
+    private static bool IsDashRow(string[] cells) =>
+        cells.Any(c => c.Trim().Length > 0) && cells.All(c => c.Trim().Length == 0 || c.Trim().All(ch => ch is '-' or 'ー' or '－' or '―'));
+
+    private static string? ThemeOf(string line)
+    {
+        var m = ThemePattern().Match(line.Trim());
+        return m.Success ? m.Groups["theme"].Value.Trim() : null;
+    }
+
+    private static IReadOnlyList<string> SplitDepartments(string? cell) =>
+        [.. HtmlCell.ToBlocks(cell)
+            .SelectMany(b => DepartmentSeparators().Split(b))
+            .Select(Identifiers.Normalize)
+            .Where(n => n.Length > 0)
+            .Distinct()];
+
+    [GeneratedRegex(@"^(?:-?\d{1,4}-?|\d{1,4}/\d{1,4}|P\.?\d{1,4})$")]
+    private static partial Regex PageFooter();
+
+    [GeneratedRegex(@"^テーマ\s*[:：]?\s*(?:[「『](?<theme>.*)[」』]|(?<theme>.+))$")]
+    private static partial Regex ThemePattern();
+
+    [GeneratedRegex(@"[、,，/／\n]")]
+    private static partial Regex DepartmentSeparators();
+
+    private enum State
+    {
+        Start,
+        Page,
+        Rows,
+        Summary,
+        Skipping,
+    }
+
+    private sealed class AuditBuilder(int line, ReportHeading heading, string? theme)
+    {
+        public int Line { get; } = line;
+
+        public ReportHeading Heading { get; } = heading;
+
+        public string? Theme { get; } = theme;
+
+        public List<ParsedRow> Rows { get; } = [];
+
+        public Dictionary<string, int> NumberLines { get; } = new(StringComparer.Ordinal);
+
+        public SummaryTable? Summary { get; set; }
+    }
+
+    private sealed class Run(StatusReportParser parser, string source)
+    {
+        private readonly List<ImportProblem> problems = [];
+        private readonly List<AuditBuilder> audits = [];
+        private State state = State.Start;
+        private ReportHeading? heading;
+        private int headingLine;
+        private string? theme;
+        private ReportColumns? columns;
+        private AuditBuilder? current;
+
+        private StatusVocabulary Vocabulary => parser.Vocabulary;
+
+        public void ReadAll(string[] lines)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                ReadLine(lines[i], i + 1);
+            }
+        }
+
+        public (ParsedReport?, IReadOnlyList<ImportProblem>) Finish()
+        {
+            var parsed = audits.Select(Complete).ToList();
+            if (audits.Count == 0 && problems.Count == 0)
+            {
+                Problem(1, "監査の表題行 (例: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在)) が見つかりません");
+            }
+
+            return problems.Count > 0 ? (null, problems) : (new ParsedReport(source, parsed), problems);
+        }
+
+        private void Problem(int line, string message) => problems.Add(new ImportProblem(source, line, message));
+
+        private void ReadLine(string raw, int line)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return;
+            }
+
+            var cells = raw.Split('\t');
+            var compact = Identifiers.Compact(raw);
+            if (ReportHeading.LooksLikeTitle(raw))
+            {
+                ReadTitle(raw, line);
+            }
+            else if (!raw.Contains('\t', StringComparison.Ordinal) && compact.StartsWith(Glossary.Theme, StringComparison.Ordinal))
+            {
+                theme = ThemeOf(raw);
+            }
+            else if (IsPageFooter(compact))
+            {
+                // Page numbers left by PDF extraction carry nothing.
+            }
+            else if (ReportColumns.IsHeader(cells))
+            {
+                ReadHeader(cells, line);
+            }
+            else if (state == State.Skipping)
+            {
+                // The block's title or header was already reported; its rows would only repeat the problem.
+            }
+            else if (IsDashRow(cells) && state == State.Rows)
+            {
+                // The empty table before the summary.
+            }
+            else if (SummaryTable.TryHeader(cells, line) is { } table && heading is not null)
+            {
+                current ??= Resolve();
+                if (current.Summary is not null)
+                {
+                    Problem(line, $"集計表が2つあります ({current.Summary.HeaderLine}行目にもあります)");
+                }
+
+                current.Summary = table;
+                state = State.Summary;
+            }
+            else if (state == State.Rows)
+            {
+                ReadRow(cells, line);
+            }
+            else if (state == State.Summary)
+            {
+                var kind = current!.Heading.Kind;
+                current.Summary!.ReadRow(cells, line, (w, c) => Vocabulary.Find(w, c, kind), Problem);
+            }
+            else
+            {
+                Problem(line, state == State.Start
+                    ? "表題行 (〜の結果に対する対応状況(〜現在)) より前に内容があります"
+                    : "見出し行 (番号、報告書頁、区分 …) の前にデータがあります");
+                state = State.Skipping;
+            }
+        }
+
+        private void ReadTitle(string raw, int line)
+        {
+            heading = ReportHeading.Parse(raw, out var error);
+            headingLine = line;
+            theme = null;
+            current = null;
+            if (heading is null)
+            {
+                Problem(line, error!);
+                state = State.Skipping;
+            }
+            else
+            {
+                state = State.Page;
+            }
+        }
+
+        private void ReadHeader(string[] cells, int line)
+        {
+            if (heading is null)
+            {
+                if (state != State.Skipping)
+                {
+                    Problem(line, "表題行 (〜の結果に対する対応状況(〜現在)) がないまま見出し行があります");
+                }
+
+                state = State.Skipping;
+                return;
+            }
+
+            columns = ReportColumns.Read(cells, out var error);
+            if (columns is null)
+            {
+                Problem(line, error!);
+                state = State.Skipping;
+                return;
+            }
+
+            current = Resolve();
+            state = State.Rows;
+        }
+
+        private AuditBuilder Resolve()
+        {
+            var h = heading!;
+            var sameAudit = audits.Where(a => a.Heading.FiscalYear == h.FiscalYear && a.Heading.Kind == h.Kind).ToList();
+
+            // A page whose theme line was lost belongs to the one audit of that year and kind.
+            var found = sameAudit.FirstOrDefault(a => a.Theme == theme)
+                        ?? (theme is null && sameAudit.Count == 1 ? sameAudit[0] : null);
+            if (found is null)
+            {
+                found = new AuditBuilder(headingLine, h, theme);
+                audits.Add(found);
+            }
+            else if (found.Heading.AsOf != h.AsOf)
+            {
+                Problem(headingLine, $"同じ監査の表題で「〜現在」が {found.Heading.AsOf.ToWareki()} ({found.Line}行目) と {h.AsOf.ToWareki()} で異なります");
+            }
+
+            return found;
+        }
+
+        private void ReadRow(string[] cells, int line)
+        {
+            var audit = current!;
+            var cols = columns!;
+            var before = problems.Count;
+            var filled = cells.Length;
+            while (filled > cols.Count && string.IsNullOrWhiteSpace(cells[filled - 1]))
+            {
+                filled--;
+            }
+
+            if (filled < cols.Count)
+            {
+                Problem(line, $"列が足りません: 見出しは {cols.Count} 列ですが、この行は {filled} 列です (区切りはタブ)");
+                return;
+            }
+
+            if (filled > cols.Count)
+            {
+                Problem(line, $"列が多すぎます: 見出しは {cols.Count} 列ですが、この行は {filled} 列です");
+                return;
+            }
+
+            var numberCell = cols.Cell(cells, ReportColumn.Number);
+            var number = FindingNumber.Parse(numberCell);
+            var category = FindingCategories.Parse(cols.Cell(cells, ReportColumn.Category));
+            if (number is null)
+            {
+                Problem(line, $"番号「{numberCell?.Trim()}」を読めません: 末尾に連番が必要です (例: R5-指-3)");
+            }
+
+            if (category is null)
+            {
+                Problem(line, $"区分「{cols.Cell(cells, ReportColumn.Category)?.Trim()}」は「指摘」でも「意見」でもありません");
+            }
+
+            if (number?.Category is { } named && category is { } given && named != given)
+            {
+                Problem(line, $"番号「{number.Text}」は{named.Label()}の番号ですが、区分は「{given.Label()}」です");
+            }
+
+            if (number is not null)
+            {
+                if (audit.NumberLines.TryGetValue(number.Text, out var first))
+                {
+                    Problem(line, $"番号「{number.Text}」が重複しています ({first}行目と同じ番号です)");
+                }
+                else
+                {
+                    audit.NumberLines[number.Text] = line;
+                }
+            }
+
+            var blocks = HtmlCell.ToBlocks(cols.Cell(cells, ReportColumn.Content));
+            if (blocks.Count == 0)
+            {
+                Problem(line, "内容(報告書より抜粋)が空です: 先頭の段落が件名になります");
+            }
+
+            var status = ReadStatus(cols.Cell(cells, ReportColumn.Status) ?? "", category, audit.Heading, line);
+            if (problems.Count > before || number is null || category is null || status is null)
+            {
+                return;
+            }
+
+            var pages = ReportPages.Parse(cols.Cell(cells, ReportColumn.Pages));
+            audit.Rows.Add(new ParsedRow(
+                line,
+                number,
+                category.Value,
+                pages,
+                SplitDepartments(cols.Cell(cells, ReportColumn.Department)),
+                blocks[0],
+                blocks.Count > 1 ? string.Join("\n\n", blocks.Skip(1)) : null,
+                status.Value.Word,
+                status.Value.State,
+                status.Value.Published,
+                HtmlCell.ToPlainText(cols.Cell(cells, ReportColumn.Response))));
+        }
+
+        private (string Word, StatusState State, YearMonth? Published)? ReadStatus(string cell, FindingCategory? category, ReportHeading h, int line)
+        {
+            if (!StatusCell.TryParse(cell, out var word, out var published, out var error))
+            {
+                Problem(line, error!);
+                return null;
+            }
+
+            if (published is { } p && p > h.AsOf)
+            {
+                Problem(line, $"公表年月 {p.ToWareki()} が表題の {h.AsOf.ToWareki()}現在 より後です");
+                return null;
+            }
+
+            if (published is { } q && q < new YearMonth(h.FiscalYear, 4))
+            {
+                Problem(line, $"公表年月 {q.ToWareki()} が監査の年度 ({FiscalYears.Label(h.FiscalYear)}) より前です");
+                return null;
+            }
+
+            if (category is not { } c)
+            {
+                return null;
+            }
+
+            if (word.Length == 0)
+            {
+                // Cities that list only what was dealt with often write no status word at all.
+                return (Vocabulary.CanonicalWord(c, StatusState.Done, h.Kind), StatusState.Done, published);
+            }
+
+            if (Vocabulary.Find(word, c, h.Kind) is not { } term)
+            {
+                Problem(line, $"対応区分「{word}」は登録されていない語です (使える語: {string.Join("、", Vocabulary.WordsFor(c))})");
+                return null;
+            }
+
+            return (word, term.State, published);
+        }
+
+        private ParsedAudit Complete(AuditBuilder a)
+        {
+            var h = a.Heading;
+            var inferred = a.Summary is null
+                ? []
+                : SummaryCheck.Run(
+                    a.Summary,
+                    a.Rows,
+                    c => Vocabulary.CanonicalWord(c, StatusState.Open, h.Kind),
+                    c => DefaultPrefix(a, c),
+                    Problem);
+            return new ParsedAudit(a.Line, h.FiscalYear, h.Kind, h.DocumentKind, a.Theme, h.AsOf, a.Rows, inferred);
+        }
+
+        private static string DefaultPrefix(AuditBuilder a, FindingCategory category)
+        {
+            var other = a.Rows.FirstOrDefault(r => r.Category != category && r.Number.Category is not null);
+            return other is not null
+                ? FindingNumber.SwapCategory(other.Number.Prefix, category)
+                : $"{FiscalYears.ShortLabel(a.Heading.FiscalYear)}-{category.Letter()}-";
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Kansa.Audits;
+using Kansa.Calendar;
+using Kansa.Findings;
+using Kansa.Responses;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Reports;
+
+/// <summary>Builds the <see cref="ReportSnapshot"/> of one or all audits as of a month.</summary>
+public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
+{
+    /// <summary>
+    /// Loads the audits (one when <paramref name="auditKey"/> is given; null when that key is unknown).
+    /// Without <paramref name="asOf"/> each audit is shown as of its latest document.
+    /// </summary>
+    public async Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, CancellationToken ct)
+    {
+        var vocabulary = await db.LoadVocabularyAsync(ct);
+        var query = db.Audits.AsNoTracking()
+            .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
+            .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
+            .AsSplitQuery();
+        var audits = auditKey is null
+            ? await query.ToListAsync(ct)
+            : await query.Where(a => a.Key == auditKey).ToListAsync(ct);
+        if (auditKey is not null && audits.Count == 0)
+        {
+            return null;
+        }
+
+        var now = YearMonth.FromDate(time.GetLocalNow());
+        var snapshots = audits
+            .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => Snapshot(a, asOf ?? LatestDocument(a) ?? now, vocabulary))
+            .ToList();
+        var reportAsOf = asOf ?? (snapshots.Count > 0 ? snapshots.Max(s => s.AsOf) : now);
+        return new ReportSnapshot(reportAsOf, snapshots);
+    }
+
+    /// <summary>The "as of" choices of an audit, newest first.</summary>
+    public async Task<IReadOnlyList<YearMonth>> MonthsAsync(string auditKey, CancellationToken ct)
+    {
+        var records = await db.StatusRecords.AsNoTracking()
+            .Where(r => db.Findings.Any(f => f.Id == r.FindingId && f.Audit!.Key == auditKey))
+            .ToListAsync(ct);
+        return KnownMonths(records);
+    }
+
+    /// <summary>The months for which the audit has a document or a publication, newest first: the "as of" choices of a page.</summary>
+    public static IReadOnlyList<YearMonth> KnownMonths(IEnumerable<StatusRecord> records) =>
+        [.. records.SelectMany(r => r.Published is { } p ? [p, r.AsOf] : new[] { r.AsOf }).Distinct().OrderDescending()];
+
+    private static YearMonth? LatestDocument(Audit audit) =>
+        audit.Findings.SelectMany(f => f.StatusRecords).Select(r => (YearMonth?)r.AsOf).Max();
+
+    private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, StatusVocabulary vocabulary)
+    {
+        var findings = audit.Findings
+            .OrderBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Number, StringComparer.Ordinal)
+            .Select(f => Finding(f, asOf, audit.Kind, vocabulary))
+            .ToList();
+        return new AuditSnapshot(
+            audit.Key, audit.Kind, audit.FiscalYear, audit.Theme, audit.Auditor, audit.ReportDate, audit.DocumentKind,
+            asOf, Summarize(findings, audit.Kind, vocabulary), findings);
+    }
+
+    private static FindingSnapshot Finding(Finding f, YearMonth asOf, string kind, StatusVocabulary vocabulary)
+    {
+        var record = StatusTimeline.At(f.StatusRecords, asOf);
+        return new FindingSnapshot(
+            f.Number, f.Category, f.Sequence, f.ReportPages, f.PageFrom, f.PageTo,
+            [.. f.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name)],
+            f.Title, f.Excerpt,
+            record?.Word ?? vocabulary.CanonicalWord(f.Category, StatusState.Open, kind),
+            record?.State ?? StatusState.Open,
+            record?.Published,
+            record?.Response);
+    }
+
+    private static List<SummaryRow> Summarize(IReadOnlyList<FindingSnapshot> findings, string kind, StatusVocabulary vocabulary)
+    {
+        // Done and open always have a row; the other states only when some finding is in them.
+        var states = StatusStates.All
+            .Where(s => s is StatusState.Done or StatusState.Open || findings.Any(f => f.State == s))
+            .ToList();
+        return [.. FindingCategories.All
+            .Where(c => findings.Any(f => f.Category == c))
+            .SelectMany(c => states.Select(s => new SummaryRow(
+                c, vocabulary.CanonicalWord(c, s, kind), s, findings.Count(f => f.Category == c && f.State == s))))];
+    }
+}

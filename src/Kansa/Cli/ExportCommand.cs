@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Kansa.Calendar;
+using Kansa.Reports;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Cli;
+
+/// <summary><c>kansa export</c>: writes the status report as text, JSON or CSV.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(Option<string?> db, CliConsole console)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format)]);
+        var asOf = new Option<string?>("--as-of") { Description = "この月 (YYYY-MM) までに公表された状況で出力する" };
+        var audit = new Option<string?>("--audit") { Description = "この監査だけを出力する (監査キー、例: R5-包括外部監査)" };
+        var output = new Option<string?>("--output", "-o") { Description = "出力先のファイル (既定: 標準出力)" };
+        var command = new Command("export", "対応状況を出力する") { format, asOf, audit, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            YearMonth? month = null;
+            if (parse.GetValue(asOf) is { } text)
+            {
+                if (!YearMonth.TryParse(text, out var m, out var error))
+                {
+                    console.Error.WriteLine($"--as-of: {error}");
+                    return KansaCli.Usage;
+                }
+
+                month = m;
+            }
+
+            var target = DatabaseTarget.Resolve(parse.GetValue(db));
+            await using var context = await Databases.OpenAsync(target, console, migrateEmbedded: !target.IsMissingFile, ct);
+            if (context is null)
+            {
+                return KansaCli.Problems;
+            }
+
+            var key = parse.GetValue(audit);
+            var snapshot = await new LoadReportSnapshot(context, TimeProvider.System).RunAsync(month, key, ct);
+            if (snapshot is null)
+            {
+                var keys = await context.Audits.Select(a => a.Key).ToListAsync(ct);
+                console.Error.WriteLine($"--audit: 監査「{key}」は登録されていません (登録済み: {(keys.Count == 0 ? "なし" : string.Join("、", keys))})");
+                return KansaCli.Problems;
+            }
+
+            var writer = ReportWriters.Find(parse.GetValue(format)!)!;
+            if (parse.GetValue(output) is { } path)
+            {
+                await using var file = File.Create(path);
+                await writer.WriteAsync(snapshot, file, ct);
+                console.Error.WriteLine($"{path} に書き出しました。");
+            }
+            else
+            {
+                await using var stdout = console.OpenStandardOutput();
+                await writer.WriteAsync(snapshot, stdout, ct);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using Kansa.Calendar;
+using Kansa.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kansa.Web;
+
+/// <summary>Open-data downloads: every report format, for one audit or all, as of any month.</summary>
+public static class Downloads
+{
+    /// <summary>Maps /audits/{key}/report.{json|csv|txt} and /open-data/kansa.{json|csv|txt}.</summary>
+    public static WebApplication MapKansaDownloads(this WebApplication app)
+    {
+        app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
+            DownloadAsync(key, ext, asOf, load, ct));
+        app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
+            DownloadAsync(null, ext, asOf, load, ct));
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> DownloadAsync(
+        string? key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct)
+    {
+        var writer = ReportWriters.All.FirstOrDefault(w => w.Extension == "." + ext);
+        if (writer is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "形式が違います", Detail = $"「{ext}」の形式はありません (json、csv、txt)。", Status = 404 });
+        }
+
+        YearMonth? month = null;
+        if (!string.IsNullOrEmpty(asOf))
+        {
+            if (!YearMonth.TryParse(asOf, out var m, out var error))
+            {
+                return TypedResults.BadRequest(new ProblemDetails { Title = "時点を読めません", Detail = $"asOf: {error}", Status = 400 });
+            }
+
+            month = m;
+        }
+
+        var snapshot = await load.RunAsync(month, key, ct);
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "監査が見つかりません", Detail = $"監査「{key}」は登録されていません。", Status = 404 });
+        }
+
+        using var buffer = new MemoryStream();
+        await writer.WriteAsync(snapshot, buffer, ct);
+        var name = $"kansa-{key ?? "all"}-{snapshot.AsOf}{writer.Extension}";
+        return TypedResults.File(buffer.ToArray(), writer.ContentType, name);
+    }
+}

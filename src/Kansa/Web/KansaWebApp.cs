@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Kansa.Web;
+
+/// <summary>Composes the web app: the same for <c>kansa serve</c>, <c>kansa demo</c> and the tests.</summary>
+public static class KansaWebApp
+{
+    /// <summary>Builds the app (not started).</summary>
+    public static WebApplication Create(KansaWebSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Services.AddKansaData(settings.Database);
+        builder.Services.AddKansaPages();
+
+        var app = builder.Build();
+        app.UseKansaSecurityHeaders();
+        app.MapKansaPages();
+        app.MapKansaDownloads();
+        return app;
+    }
+
+    /// <summary>The addresses a started app listens on.</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
+}

@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Kansa.Web;
+
+/// <summary>Razor Pages, static assets and Japanese output.</summary>
+public static class PageServices
+{
+    /// <summary>Adds Razor Pages; Japanese text is written as is, still HTML-encoded where it must be.</summary>
+    public static IServiceCollection AddKansaPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Findings/Details", "audits/{key}/findings/{number}"));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        return services;
+    }
+
+    /// <summary>Maps static files and the pages.</summary>
+    public static WebApplication MapKansaPages(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseExceptionHandler("/error/500");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        return app;
+    }
+}
