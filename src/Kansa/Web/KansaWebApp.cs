@@ -16,6 +16,7 @@ public static class KansaWebApp
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddKansaLogging();
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaPages();
 
