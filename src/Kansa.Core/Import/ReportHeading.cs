@@ -79,6 +79,6 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
     [GeneratedRegex(@"^(?<era>令和|平成|昭和|[RHS])(?<year>元|\d{1,2})$")]
     private static partial Regex EraYear();
 
-    [GeneratedRegex(@"\d{1,2}日$")]
+    [GeneratedRegex(@"(?:\d{1,2}日|末)$")]
     private static partial Regex DayPattern();
 }

@@ -30,6 +30,8 @@ public static partial class StatusCell
             date = trailing.Success ? trailing.Value : null;
         }
 
+        // Some cities write 令和7年8月公表 inside the brackets.
+        date = date?.Replace("公表", "", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(date))
         {
             return true;
