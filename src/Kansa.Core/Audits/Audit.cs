@@ -27,6 +27,9 @@ public sealed class Audit
     /// <summary>What the city calls its status document: 対応状況, 措置状況 ….</summary>
     public string DocumentKind { get; set; } = Glossary.StatusReport;
 
+    /// <summary>Changes on every edit; a stale value means someone else saved first.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     /// <summary>The findings of this audit.</summary>
     public List<Findings.Finding> Findings { get; set; } = [];
 }

@@ -42,6 +42,9 @@ public sealed class Finding
     /// <summary>The month of the document the registry fields were last taken from.</summary>
     public YearMonth? ContentAsOf { get; set; }
 
+    /// <summary>Changes on every edit; a stale value means someone else saved first.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     /// <summary>Responsible departments in the order the document lists them.</summary>
     public List<FindingDepartment> Departments { get; set; } = [];
 

@@ -32,6 +32,15 @@ public sealed class StatusRecord
     /// <summary>Where the record came from (file name).</summary>
     public required string Source { get; set; }
 
+    /// <summary>The response this record publishes, when it came from Kansa's own workflow.</summary>
+    public int? ResponseId { get; set; }
+
+    /// <summary>Why this record corrects an earlier published one (訂正); null for a normal record.</summary>
+    public string? CorrectionReason { get; set; }
+
+    /// <summary>Who recorded it (user:LOGIN, cli:…); null for imports made before accounts existed.</summary>
+    public string? RecordedBy { get; set; }
+
     /// <summary>When Kansa stored it.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 

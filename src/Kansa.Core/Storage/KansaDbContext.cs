@@ -1,14 +1,18 @@
+using Kansa.Accounts;
 using Kansa.Audits;
+using Kansa.AuditTrail;
 using Kansa.Calendar;
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Rounds;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Storage;
 
 /// <summary>The database of audits, findings and their status history, on SQLite or PostgreSQL.</summary>
-public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : DbContext(options)
+public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : IdentityDbContext<KansaUser>(options)
 {
     /// <summary>Audits.</summary>
     public DbSet<Audit> Audits => Set<Audit>();
@@ -25,6 +29,27 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : D
     /// <summary>The status vocabulary.</summary>
     public DbSet<StatusTerm> StatusTerms => Set<StatusTerm>();
 
+    /// <summary>Departments of editors and approvers.</summary>
+    public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
+
+    /// <summary>Personal API tokens (hashes only).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The append-only audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Departments' responses in the workflow.</summary>
+    public DbSet<Response> Responses => Set<Response>();
+
+    /// <summary>Steps of responses.</summary>
+    public DbSet<ResponseStep> ResponseSteps => Set<ResponseStep>();
+
+    /// <summary>Requests for responses with due dates.</summary>
+    public DbSet<ResponseRequest> ResponseRequests => Set<ResponseRequest>();
+
+    /// <summary>Publication rounds.</summary>
+    public DbSet<PublicationRound> Rounds => Set<PublicationRound>();
+
     /// <summary>Loads the vocabulary of this database.</summary>
     public async Task<StatusVocabulary> LoadVocabularyAsync(CancellationToken ct) =>
         new(await StatusTerms.AsNoTracking().ToListAsync(ct));
@@ -38,39 +63,43 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : D
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Audit>(e =>
+        base.OnModelCreating(builder);
+        ConfigureWorkflow(builder);
+        builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();
             e.Property(a => a.Key).HasMaxLength(200);
             e.Property(a => a.Kind).HasMaxLength(100);
             e.Property(a => a.DocumentKind).HasMaxLength(200);
+            e.Property(a => a.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<Finding>(e =>
+        builder.Entity<Finding>(e =>
         {
             e.HasIndex(f => new { f.AuditId, f.Number }).IsUnique();
             e.HasIndex(f => f.Number);
             e.Property(f => f.Number).HasMaxLength(100);
             e.Property(f => f.ReportPages).HasMaxLength(100);
             e.HasOne(f => f.Audit).WithMany(a => a.Findings).HasForeignKey(f => f.AuditId);
+            e.Property(f => f.Version).IsConcurrencyToken();
         });
 
-        modelBuilder.Entity<FindingDepartment>(e =>
+        builder.Entity<FindingDepartment>(e =>
         {
             e.HasKey(fd => new { fd.FindingId, fd.DepartmentId });
             e.HasOne<Finding>().WithMany(f => f.Departments).HasForeignKey(fd => fd.FindingId);
             e.HasOne(fd => fd.Department).WithMany().HasForeignKey(fd => fd.DepartmentId);
         });
 
-        modelBuilder.Entity<Department>(e =>
+        builder.Entity<Department>(e =>
         {
             e.HasIndex(d => d.Name).IsUnique();
             e.Property(d => d.Name).HasMaxLength(200);
         });
 
-        modelBuilder.Entity<StatusRecord>(e =>
+        builder.Entity<StatusRecord>(e =>
         {
             e.HasOne<Finding>().WithMany(f => f.StatusRecords).HasForeignKey(r => r.FindingId);
             e.HasIndex(r => r.FindingId);
@@ -79,11 +108,61 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : D
             e.Ignore(r => r.EffectiveFrom);
         });
 
-        modelBuilder.Entity<StatusTerm>(e =>
+        builder.Entity<StatusTerm>(e =>
         {
             e.Property(t => t.Word).HasMaxLength(100);
             e.Property(t => t.AuditKind).HasMaxLength(100);
             e.HasData(StatusVocabulary.Defaults);
         });
+    }
+
+    private static void ConfigureWorkflow(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserDepartment>(e =>
+        {
+            e.HasKey(u => new { u.UserId, u.DepartmentId });
+            e.HasOne<KansaUser>().WithMany(u => u.Departments).HasForeignKey(u => u.UserId);
+            e.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId);
+        });
+
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasOne<KansaUser>().WithMany().HasForeignKey(t => t.UserId);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(50);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityKey).HasMaxLength(200);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<Response>(e =>
+        {
+            e.HasOne<Finding>().WithMany().HasForeignKey(r => r.FindingId);
+            e.HasOne<ResponseRequest>().WithMany().HasForeignKey(r => r.RequestId);
+            e.HasOne<PublicationRound>().WithMany().HasForeignKey(r => r.RoundId);
+            e.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.ResponseId);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.Word).HasMaxLength(100);
+            e.Property(r => r.Stage).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ResponseRequest>(e =>
+        {
+            e.HasOne<Finding>().WithMany().HasForeignKey(r => r.FindingId);
+            e.HasMany(r => r.DueDateChanges).WithOne().HasForeignKey(c => c.RequestId);
+        });
+
+        modelBuilder.Entity<PublicationRound>(e => e.HasIndex(r => r.AsOf));
     }
 }

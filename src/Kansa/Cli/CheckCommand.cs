@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kansa.AuditTrail;
 using Kansa.Import;
 using Kansa.Storage;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,8 @@ internal static class CheckCommand
             {
                 await memory.OpenAsync(ct);
                 context = new KansaDbContext(new DbContextOptionsBuilder<KansaDbContext>()
-                    .UseSqlite(memory, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite")).Options);
+                    .UseSqlite(memory, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"))
+                    .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System)).Options);
                 await context.Database.MigrateAsync(ct);
             }
             else

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kansa.AuditTrail;
 using Kansa.Calendar;
 using Kansa.Reports;
 using Kansa.Storage;
@@ -48,6 +49,8 @@ internal static class ExportCommand
             }
 
             var writer = ReportWriters.Find(parse.GetValue(format)!)!;
+            await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+                "export", "Report", key ?? "*", new { format = writer.Format, asOf = snapshot.AsOf.ToString(), output = parse.GetValue(output) ?? "stdout" }, ct);
             if (parse.GetValue(output) is { } path)
             {
                 await using var file = File.Create(path);

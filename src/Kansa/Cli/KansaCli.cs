@@ -28,6 +28,9 @@ public static class KansaCli
             ServeCommand.Create(db, console),
             DemoCommand.Create(db, console),
             DbCommand.Create(db, console),
+            UserCommand.Create(db, console),
+            TokenCommand.Create(db, console),
+            AuditLogCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);

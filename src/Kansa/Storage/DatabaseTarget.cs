@@ -1,4 +1,4 @@
-using Kansa.Storage;
+using Kansa.AuditTrail;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -52,9 +52,10 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     /// <summary>Whether this is an embedded file that does not exist yet.</summary>
     public bool IsMissingFile => Engine == DatabaseEngine.Sqlite && !File.Exists(Display);
 
-    /// <summary>Configures EF Core for this target, with the engine's own migrations.</summary>
-    public void Configure(DbContextOptionsBuilder options)
+    /// <summary>Configures EF Core for this target, with the engine's own migrations and the audit log.</summary>
+    public void Configure(DbContextOptionsBuilder options, IAuditActor actor, TimeProvider time)
     {
+        options.AddInterceptors(new AuditInterceptor(actor, time));
         if (Engine == DatabaseEngine.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
@@ -66,11 +67,11 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
         }
     }
 
-    /// <summary>Creates a context on this target.</summary>
-    public KansaDbContext CreateContext()
+    /// <summary>Creates a context on this target; changes are logged as the given actor (the command line by default).</summary>
+    public KansaDbContext CreateContext(IAuditActor? actor = null, TimeProvider? time = null)
     {
         var options = new DbContextOptionsBuilder<KansaDbContext>();
-        Configure(options);
+        Configure(options, actor ?? FixedActor.CommandLine, time ?? TimeProvider.System);
         return new KansaDbContext(options.Options);
     }
 

@@ -1,21 +1,27 @@
+using Kansa.Audits;
+using Kansa.AuditTrail;
+using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Reports;
 using Kansa.Storage;
 
 namespace Kansa.Web;
 
-/// <summary>Registers the database and the use cases the pages call.</summary>
+/// <summary>Registers the database and the use cases the pages and the API call.</summary>
 public static class DataServices
 {
-    /// <summary>Adds the database context on the target and the use-case classes.</summary>
+    /// <summary>Adds the database context (every change audit-logged as the signed-in person) and the use-case classes.</summary>
     public static IServiceCollection AddKansaData(this IServiceCollection services, DatabaseTarget target)
     {
-        services.AddDbContext<KansaDbContext>(target.Configure);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
         services.AddScoped<LoadReportSnapshot>();
         services.AddScoped<ImportStatusReports>();
-        services.AddScoped<Audits.ListAudits>();
-        services.AddScoped<Findings.LoadFindingDetails>();
+        services.AddScoped<ListAudits>();
+        services.AddScoped<LoadFindingDetails>();
         return services;
     }
 }

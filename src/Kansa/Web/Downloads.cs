@@ -12,9 +12,9 @@ public static class Downloads
     public static WebApplication MapKansaDownloads(this WebApplication app)
     {
         app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
-            DownloadAsync(key, ext, asOf, load, ct));
+            DownloadAsync(key, ext, asOf, load, ct)).AllowAnonymous();
         app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
-            DownloadAsync(null, ext, asOf, load, ct));
+            DownloadAsync(null, ext, asOf, load, ct)).AllowAnonymous();
         return app;
     }
 

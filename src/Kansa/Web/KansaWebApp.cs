@@ -18,6 +18,7 @@ public static class KansaWebApp
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.AddKansaLogging();
         builder.Services.AddKansaData(settings.Database);
+        builder.Services.AddKansaAccounts();
         builder.Services.AddKansaPages();
 
         var app = builder.Build();

@@ -10,7 +10,17 @@ public static class PageServices
     /// <summary>Adds Razor Pages; Japanese text is written as is, still HTML-encoded where it must be.</summary>
     public static IServiceCollection AddKansaPages(this IServiceCollection services)
     {
-        services.AddRazorPages(o => o.Conventions.AddPageRoute("/Findings/Details", "audits/{key}/findings/{number}"));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageRoute("/Findings/Details", "audits/{key}/findings/{number}");
+
+            // The public portal is open to everyone; everything else needs a signed-in person (the fallback policy).
+            o.Conventions.AllowAnonymousToFolder("/Audits");
+            o.Conventions.AllowAnonymousToFolder("/Findings");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AuthorizeFolder("/Staff", AccountServices.Staff);
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
@@ -22,6 +32,9 @@ public static class PageServices
         app.UseExceptionHandler("/error/500");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapRazorPages();
         return app;
     }

@@ -7,12 +7,15 @@ namespace Kansa.Tests.Support;
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs a command line.</summary>
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs a command line with text on standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string? input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var stdout = new MemoryStream();
-        var code = await KansaCli.RunAsync(args, new CliConsole(output, error, () => new NonClosing(stdout)), CancellationToken.None);
+        var code = await KansaCli.RunAsync(args, new CliConsole(output, error, () => new NonClosing(stdout), new StringReader(input ?? "")), CancellationToken.None);
         var bytes = Encoding.UTF8.GetString(stdout.ToArray());
         return new CliRun(code, output + bytes, error.ToString());
     }

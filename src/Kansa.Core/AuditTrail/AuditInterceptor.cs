@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kansa.AuditTrail;
+
+/// <summary>
+/// Writes every change made through <see cref="KansaDbContext"/> to the audit log, in the same transaction:
+/// nothing is stored without its line in the log. Secrets (password hashes, token hashes) are never logged.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "AuthenticatorKey", "Value",
+    };
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly List<(EntityEntry Entry, string Action, string? Before, Dictionary<string, object?>? After)> pending = [];
+    private IDbContextTransaction? owned;
+
+    /// <inheritdoc />
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is KansaDbContext db)
+        {
+            if (Capture(db) && db.Database.CurrentTransaction is null)
+            {
+                owned = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            await SealAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new NotSupportedException("Kansa saves asynchronously so that every change reaches the audit log");
+
+    /// <inheritdoc />
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is KansaDbContext db && pending.Count > 0)
+        {
+            // Keys of new rows are known only now, so their lines are written by a second save in the same transaction.
+            var lines = pending.Select(p => new AuditEntry
+            {
+                At = time.GetUtcNow(),
+                Actor = actor.Name,
+                Action = p.Action,
+                EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
+                EntityKey = KeyOf(p.Entry),
+                Before = p.Before,
+                After = p.After is null ? null : JsonSerializer.Serialize(p.After, Json),
+            }).ToList();
+            pending.Clear();
+            db.AuditEntries.AddRange(lines);
+            await db.SaveChangesAsync(cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+                await owned.DisposeAsync();
+                owned = null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        pending.Clear();
+        if (owned is not null)
+        {
+            await owned.RollbackAsync(cancellationToken);
+            await owned.DisposeAsync();
+            owned = null;
+        }
+    }
+
+    private bool Capture(KansaDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var props = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name)).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add((entry, "create", null, props.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add((entry, "delete", JsonSerializer.Serialize(props.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)), Json), null));
+                    break;
+                default:
+                    var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count > 0)
+                    {
+                        pending.Add((entry, "update",
+                            JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)), Json),
+                            changed.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                    }
+
+                    break;
+            }
+        }
+
+        return pending.Count > 0;
+    }
+
+    private static async Task SealAsync(KansaDbContext db, CancellationToken ct)
+    {
+        var lines = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Two app instances append to one chain: take turns for the rest of the transaction.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(424242)", ct);
+        }
+
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? "");
+        foreach (var line in lines)
+        {
+            AuditChain.Seal(line, sequence, hash);
+            (sequence, hash) = (line.Sequence, line.Hash);
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        Calendar.YearMonth ym => ym.ToString(),
+        Enum e => e.ToString(),
+        DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

@@ -1,0 +1,54 @@
+namespace Kansa.Responses;
+
+/// <summary>The coordinator's request to a department for a response by a due date.</summary>
+public sealed class ResponseRequest
+{
+    /// <summary>Database identity.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The finding.</summary>
+    public int FindingId { get; set; }
+
+    /// <summary>The due date in force.</summary>
+    public DateOnly DueDate { get; set; }
+
+    /// <summary>The due date first set; it stays visible when the date moves.</summary>
+    public DateOnly OriginalDueDate { get; set; }
+
+    /// <summary>A note for the department.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>Who asked (user:LOGIN).</summary>
+    public required string RequestedBy { get; set; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>Every move of the due date, with its reason.</summary>
+    public List<DueDateChange> DueDateChanges { get; set; } = [];
+}
+
+/// <summary>A move of a due date, which needs a reason.</summary>
+public sealed class DueDateChange
+{
+    /// <summary>Database identity.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The request.</summary>
+    public int RequestId { get; set; }
+
+    /// <summary>The date before.</summary>
+    public DateOnly From { get; set; }
+
+    /// <summary>The date after.</summary>
+    public DateOnly To { get; set; }
+
+    /// <summary>Why it moved.</summary>
+    public required string Reason { get; set; }
+
+    /// <summary>Who moved it.</summary>
+    public required string ChangedBy { get; set; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+}

@@ -1,0 +1,21 @@
+using Kansa.Accounts;
+using Kansa.AuditTrail;
+using Kansa.Storage;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kansa.Cli;
+
+/// <summary>The services a command needs (accounts, database), as the web app registers them, acting as the command line.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(DatabaseTarget target)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuditActor>(FixedActor.CommandLine);
+        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddKansaIdentityCore();
+        return services.BuildServiceProvider();
+    }
+}

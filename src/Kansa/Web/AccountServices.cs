@@ -1,0 +1,86 @@
+using System.Threading.RateLimiting;
+using Kansa.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kansa.Web;
+
+/// <summary>Sign-in (cookie for people, bearer token for the API), authorization policies, login rate limit.</summary>
+public static class AccountServices
+{
+    /// <summary>Staff pages: any signed-in person.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Registry, requests, rounds, corrections.</summary>
+    public const string Coordinators = "coordinators";
+
+    /// <summary>The audit log.</summary>
+    public const string AuditLogReaders = "audit-log";
+
+    /// <summary>The rate-limit policy of the login form.</summary>
+    public const string LoginLimit = "login";
+
+    private const string Selector = "Kansa";
+
+    /// <summary>Adds accounts, authentication and authorization.</summary>
+    public static IServiceCollection AddKansaAccounts(this IServiceCollection services)
+    {
+        services.AddKansaIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+            })
+            .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/error/403";
+                o.Cookie.Name = "kansa";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+
+                // The API answers 401/403 as such instead of redirecting to the login form.
+                o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+            }));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Coordinators, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(AuditLogReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
