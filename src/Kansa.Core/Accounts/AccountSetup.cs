@@ -12,6 +12,7 @@ public static class AccountSetup
     {
         services.AddScoped<AddUser>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<LoadStaffUser>();
         return services.AddIdentityCore<KansaUser>(o =>
             {
                 // Length beats composition rules (NIST SP 800-63B); guessable passwords are refused by CommonPasswords.

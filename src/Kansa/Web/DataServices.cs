@@ -18,6 +18,7 @@ public static class DataServices
         services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<CurrentStaff>();
         services.AddScoped<LoadReportSnapshot>();
         services.AddScoped<ImportStatusReports>();
         services.AddScoped<ListAudits>();
