@@ -76,7 +76,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 
         public ReportHeading Heading { get; } = heading;
 
-        public string? Theme { get; } = theme;
+        public string? Theme { get; set; } = theme;
 
         public List<ParsedRow> Rows { get; } = [];
 
@@ -95,6 +95,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         private string? theme;
         private ReportColumns? columns;
         private AuditBuilder? current;
+        private AuditBuilder? previous;
 
         private StatusVocabulary Vocabulary => parser.Vocabulary;
 
@@ -227,10 +228,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         {
             var h = heading!;
             var sameAudit = audits.Where(a => a.Heading.FiscalYear == h.FiscalYear && a.Heading.Kind == h.Kind).ToList();
-
-            // A page whose theme line was lost belongs to the one audit of that year and kind.
-            var found = sameAudit.FirstOrDefault(a => a.Theme == theme)
-                        ?? (theme is null && sameAudit.Count == 1 ? sameAudit[0] : null);
+            var found = theme is null ? Themeless(sameAudit) : sameAudit.FirstOrDefault(a => a.Theme == theme) ?? AdoptTheme(sameAudit, theme);
             if (found is null)
             {
                 found = new AuditBuilder(headingLine, h, theme);
@@ -241,7 +239,28 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 Problem(headingLine, $"同じ監査の表題で「〜現在」が {found.Heading.AsOf.ToWareki()} ({found.Line}行目) と {h.AsOf.ToWareki()} で異なります");
             }
 
+            previous = found;
             return found;
+        }
+
+        // A page whose theme line was lost continues the audit of the page before it (PDF pages repeat the
+        // title), else belongs to the one audit of that year and kind.
+        private AuditBuilder? Themeless(List<AuditBuilder> sameAudit) =>
+            previous is not null && sameAudit.Contains(previous) ? previous
+            : sameAudit.Count == 1 ? sameAudit[0]
+            : sameAudit.FirstOrDefault(a => a.Theme is null);
+
+        // When the first page lost its theme line, the theme read on a later page of the same audit is its theme.
+        private static AuditBuilder? AdoptTheme(List<AuditBuilder> sameAudit, string theme)
+        {
+            var themeless = sameAudit.Where(a => a.Theme is null).ToList();
+            if (themeless.Count != 1)
+            {
+                return null;
+            }
+
+            themeless[0].Theme = theme;
+            return themeless[0];
         }
 
         private void ReadRow(string[] cells, int line)
