@@ -92,6 +92,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         private State state = State.Start;
         private ReportHeading? heading;
         private int headingLine;
+        private int? firstTitleLine;
         private string? theme;
         private ReportColumns? columns;
         private AuditBuilder? current;
@@ -109,10 +110,15 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 
         public (ParsedReport?, IReadOnlyList<ImportProblem>) Finish()
         {
-            var parsed = audits.Select(Complete).ToList();
+            // Rows that could not be read are missing from the list: comparing the summary table with it would
+            // blame the table for problems already reported.
+            var rowsComplete = problems.Count == 0;
+            var parsed = audits.Select(a => Complete(a, rowsComplete)).ToList();
             if (audits.Count == 0 && problems.Count == 0)
             {
-                Problem(1, "監査の表題行 (例: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在)) が見つかりません");
+                Problem(firstTitleLine ?? 1, firstTitleLine is null
+                    ? "監査の表題行 (例: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在)) が見つかりません"
+                    : "表題行の後に見出し行 (番号、報告書頁、区分 …) がありません");
             }
 
             return problems.Count > 0 ? (null, problems) : (new ParsedReport(source, parsed), problems);
@@ -186,6 +192,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         {
             heading = ReportHeading.Parse(raw, out var error);
             headingLine = line;
+            firstTitleLine ??= line;
             theme = null;
             current = null;
             if (heading is null)
@@ -383,7 +390,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             return (word, term.State, published);
         }
 
-        private ParsedAudit Complete(AuditBuilder a)
+        private ParsedAudit Complete(AuditBuilder a, bool rowsComplete)
         {
             var h = a.Heading;
             var inferred = a.Summary is null
@@ -391,6 +398,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 : SummaryCheck.Run(
                     a.Summary,
                     a.Rows,
+                    rowsComplete,
                     c => Vocabulary.CanonicalWord(c, StatusState.Open, h.Kind),
                     c => DefaultPrefix(a, c),
                     Problem);
