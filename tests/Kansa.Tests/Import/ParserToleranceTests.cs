@@ -36,6 +36,14 @@ public class ParserToleranceTests
     }
 
     [Fact]
+    public void Empty_cells_after_the_last_column_are_not_extra_columns()
+    {
+        var row = SingleRow(ReportText.Document([ReportText.Row("R5-指-1", "指摘", "措置済 (R7.8)", response: "") + "\t \t"], null));
+
+        Assert.Equal(("R5-指-1", (string?)null), (row.Number.Text, row.Response));
+    }
+
+    [Fact]
     public void Columns_are_found_by_their_names_not_their_places()
     {
         const string header = "番号\t区分\t対応区分(公表年月)\t報告書頁\t所管課\t措置(対応)の内容\t内容(報告書より抜粋)";
@@ -350,15 +358,18 @@ public class ParserToleranceTests
         Assert.Equal(["DX推進課", "財政課"], row.Departments);
     }
 
-    [Fact]
-    public void Several_audits_in_one_file_each_have_their_rows_and_summary()
+    [Theory]
+    [InlineData("令和6年度定期監査の結果に対する措置状況(令和7年8月現在)", 2024, "定期監査", "R6")]
+    [InlineData("令和6年度包括外部監査の結果に対する措置状況(令和7年8月現在)", 2024, "包括外部監査", "R6")]
+    [InlineData("令和5年度定期監査の結果に対する措置状況(令和7年8月現在)", 2023, "定期監査", "R5")]
+    [InlineData("令和5年度包括外部監査の結果に対する措置状況(令和7年8月現在)", 2023, "包括外部監査", "R5")]
+    public void Several_audits_in_one_file_each_have_their_rows_and_summary(string teiki, int fiscalYear, string kind, string prefix)
     {
-        const string teiki = "令和6年度定期監査の結果に対する措置状況(令和7年8月現在)";
         var first = ReportText.Document(
             [ReportText.Row("R5-指-2", "指摘", "措置済 (R7.8)"), ReportText.Row("R5-意-1", "意見", "対応済 (R6.6)")],
             ReportText.Summary(1, 2, 1, 0));
         var second = ReportText.Document(
-            [ReportText.Row("R6-指-1", "指摘", "措置済 (R7.2)", department: "財政課"), ReportText.Row("R6-指-3", "指摘", "措置中 (R7.8)")],
+            [ReportText.Row(prefix + "-指-1", "指摘", "措置済 (R7.2)", department: "財政課"), ReportText.Row(prefix + "-指-3", "指摘", "措置中 (R7.8)")],
             "指摘事項\t\n措置済\t1\n未措置\t2\n合計\t3",
             title: teiki,
             theme: "テーマ「財務に関する事務の執行」");
@@ -369,12 +380,12 @@ public class ParserToleranceTests
         Assert.Equal(2, report.Audits.Count);
         var (a, b) = (report.Audits[0], report.Audits[1]);
         Assert.Equal((1, 2023, "包括外部監査", "テストのための監査"), (a.Line, a.FiscalYear, a.Kind, a.Theme));
-        Assert.Equal((LineOf(text, teiki), 2024, "定期監査", "財務に関する事務の執行"), (b.Line, b.FiscalYear, b.Kind, b.Theme));
+        Assert.Equal((LineOf(text, teiki), fiscalYear, kind, "財務に関する事務の執行"), (b.Line, b.FiscalYear, b.Kind, b.Theme));
         Assert.Equal("の結果に対する措置状況", b.DocumentKind);
         Assert.Equal(["R5-指-2", "R5-意-1"], a.Rows.Select(r => r.Number.Text));
         Assert.Equal(["R5-指-1", "R5-指-3"], a.Inferred.Select(i => i.Number));
-        Assert.Equal(["R6-指-1", "R6-指-3"], b.Rows.Select(r => r.Number.Text));
-        Assert.Equal(["R6-指-2"], b.Inferred.Select(i => i.Number));
+        Assert.Equal([prefix + "-指-1", prefix + "-指-3"], b.Rows.Select(r => r.Number.Text));
+        Assert.Equal([prefix + "-指-2"], b.Inferred.Select(i => i.Number));
     }
 
     [Fact]
