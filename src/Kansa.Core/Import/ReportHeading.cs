@@ -44,16 +44,6 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
         return new ReportHeading(fiscalYear, m.Groups["kind"].Value, document.Length > 0 ? document : "の結果に対する" + Glossary.StatusReport, asOf);
     }
 
-    /// <summary>
-    /// The fiscal year a finding number names by its era year (R5-指-3 → 2023, H31-指-1 → 2019), or null when
-    /// the number does not start with one.
-    /// </summary>
-    public static int? FiscalYearOfNumber(string number)
-    {
-        var m = NumberEraYear().Match(number);
-        return m.Success && TryFiscalYear(m.Groups["fy"].Value, out var year, out _) ? year : null;
-    }
-
     private static bool TryFiscalYear(string text, out int year, out string? error)
     {
         var western = WesternYear().Match(text);
@@ -88,9 +78,6 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
 
     [GeneratedRegex(@"^(?<era>令和|平成|昭和|[RHS])(?<year>元|\d{1,2})$")]
     private static partial Regex EraYear();
-
-    [GeneratedRegex(@"^(?<fy>(?:令和|平成|昭和|[RHS])(?:元|\d{1,2}))(?!\d)")]
-    private static partial Regex NumberEraYear();
 
     [GeneratedRegex(@"(?:\d{1,2}日|末)$")]
     private static partial Regex DayPattern();

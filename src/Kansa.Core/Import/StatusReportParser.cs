@@ -311,12 +311,6 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 Problem(line, $"番号「{number.Text}」は{named.Label()}の番号ですが、区分は「{given.Label()}」です");
             }
 
-            // A number's era year names the audit's fiscal year: R4-指-1 under a 令和5年度 title is a row of another audit.
-            if (number is not null && ReportHeading.FiscalYearOfNumber(number.Prefix) is { } numbered && numbered != audit.Heading.FiscalYear)
-            {
-                Problem(line, $"番号「{number.Text}」は{FiscalYears.Label(numbered)}の番号ですが、表題は{FiscalYears.Label(audit.Heading.FiscalYear)}です");
-            }
-
             if (number is not null)
             {
                 if (audit.NumberLines.TryGetValue(number.Text, out var first))

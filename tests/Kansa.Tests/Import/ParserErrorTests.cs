@@ -227,8 +227,6 @@ public partial class ParserErrorTests(ParserErrorTests.StoredData stored) : ICla
         var category = Doc(ReportText.Row("R5-意-3", "指摘", "措置済 (R7.8)"));
         Add("number-and-category-disagree", category, (LineOf(category, "R5-意-3"), "番号「R5-意-3」は意見の番号ですが、区分は「指摘」です"));
 
-        var year = Doc(ReportText.Row("R4-指-1", "指摘", "措置済 (R7.8)"));
-        Add("number-of-another-year", year, (LineOf(year, "R4-指-1"), "番号「R4-指-1」は令和4年度の番号ですが、表題は令和5年度です"));
 
         var number = Doc(ReportText.Row("R5-指-", "指摘", "措置済 (R7.8)"));
         Add("unreadable-number", number, (LineOf(number, "R5-指-"), "番号「R5-指-」を読めません: 末尾に連番が必要です (例: R5-指-3)"));
