@@ -77,6 +77,11 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         {
             var audit = await FindOrCreateAuditAsync(parsed, ct);
             audits.Add(audit);
+            if (audit.LatestDocument is not { } latest || latest < parsed.AsOf)
+            {
+                audit.LatestDocument = parsed.AsOf;
+            }
+
             var byNumber = audit.Findings.ToDictionary(f => f.Number, StringComparer.Ordinal);
             var known = byNumber.Values.ToHashSet();
             var newer = NewerDocuments(audit, parsed.AsOf);

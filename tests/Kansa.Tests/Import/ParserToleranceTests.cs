@@ -141,6 +141,8 @@ public class ParserToleranceTests
     [InlineData("P160∼161")]
     [InlineData("P160~ 161")]
     [InlineData("P160 ~ 161")]
+    [InlineData("P160-161")]
+    [InlineData("P160－161")]
     [InlineData("Ｐ１６０〜１６１")]
     [InlineData("Ｐ１６０～ １６１")]
     public void Page_ranges_are_written_one_way(string pages)
@@ -153,6 +155,8 @@ public class ParserToleranceTests
 
     [Theory]
     [InlineData("措置済 (R7.8)", "措置済", 2025, 8)]
+    [InlineData("措置済(令和7年8月1日)", "措置済", 2025, 8)]
+    [InlineData("措置済（令和7年8月公表）", "措置済", 2025, 8)]
     [InlineData("措置済(R7.8)", "措置済", 2025, 8)]
     [InlineData("措置済R7.8", "措置済", 2025, 8)]
     [InlineData("措置済 令和7年8月", "措置済", 2025, 8)]

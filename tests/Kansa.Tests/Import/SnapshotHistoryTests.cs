@@ -29,6 +29,20 @@ public sealed class SnapshotHistoryTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_newer_report_that_changes_nothing_still_moves_the_audit_to_its_month(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await ImportAsync(db, Newer);
+        var later = files.Write("later.txt", File.ReadAllText(Newer).Replace("令和7年8月現在", "令和8年2月現在", StringComparison.Ordinal));
+
+        var result = await ImportAsync(db, later);
+
+        Assert.Equal(0, result.Counts.StatusRecordsAdded);
+        Assert.Equal(new YearMonth(2026, 2), (await AuditAsync(db, null)).AsOf);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task A_newer_snapshot_adds_records_and_the_history_keeps_the_old_ones(string engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
