@@ -24,6 +24,9 @@ public sealed class Audit
     /// <summary>The date the audit report was submitted, when known.</summary>
     public DateOnly? ReportDate { get; set; }
 
+    /// <summary>The 〜現在 month of the newest status report read for this audit, even one that changed nothing.</summary>
+    public Calendar.YearMonth? LatestDocument { get; set; }
+
     /// <summary>What the city calls its status document: 対応状況, 措置状況 ….</summary>
     public string DocumentKind { get; set; } = Glossary.StatusReport;
 

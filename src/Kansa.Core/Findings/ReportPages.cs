@@ -12,7 +12,8 @@ public sealed partial record ReportPages(string Text, int? From, int? To)
     /// <summary>Normalizes and parses what a document wrote; empty input gives null.</summary>
     public static ReportPages? Parse(string? raw)
     {
-        var text = Identifiers.Compact(raw);
+        // P160-161 is a range too: ranges are written with ~ (PRODUCT.md §6).
+        var text = HyphenRange().Replace(Identifiers.Compact(raw), "$1~$2");
         if (text.Length == 0)
         {
             return null;
@@ -28,6 +29,9 @@ public sealed partial record ReportPages(string Text, int? From, int? To)
         var to = m.Groups["to"].Success ? int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
         return new ReportPages(text, from, Math.Max(from, to));
     }
+
+    [GeneratedRegex(@"(\d)-([Pp]?\d)")]
+    private static partial Regex HyphenRange();
 
     [GeneratedRegex(@"(?<from>\d+)(?:~[Pp]?(?<to>\d+))?")]
     private static partial Regex RangePattern();

@@ -16,6 +16,10 @@ public static partial class HtmlCell
     private static readonly HashSet<string> BlockTags =
         new(StringComparer.OrdinalIgnoreCase) { "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "TR", "TABLE", "SECTION" };
 
+    // Their content is code, not words of the document: a cell that carries a script must not turn it into prose.
+    private static readonly HashSet<string> IgnoredTags =
+        new(StringComparer.OrdinalIgnoreCase) { "SCRIPT", "STYLE", "TEMPLATE" };
+
     /// <summary>The blocks of a cell: paragraphs and list blocks (list items joined by newlines).</summary>
     public static IReadOnlyList<string> ToBlocks(string? html)
     {
@@ -68,7 +72,39 @@ public static partial class HtmlCell
 
     private static string CollapseLine(string s) => Spaces().Replace(s, " ").Trim();
 
-    [GeneratedRegex(@"\s+")]
+    /// <summary>The words of a node: ignored elements left out, line breaks kept.</summary>
+    private static string TextOf(INode node)
+    {
+        var sb = new StringBuilder();
+        AppendText(node, sb);
+        return sb.ToString();
+    }
+
+    private static void AppendText(INode node, StringBuilder sb)
+    {
+        switch (node)
+        {
+            case IText text:
+                sb.Append(text.Data);
+                break;
+            case IElement { TagName: "BR" }:
+                sb.Append('\n');
+                break;
+            case IElement element when IgnoredTags.Contains(element.TagName):
+                break;
+            default:
+                foreach (var child in node.ChildNodes)
+                {
+                    AppendText(child, sb);
+                }
+
+                break;
+        }
+    }
+
+    // HTML collapses only its own white space (and &nbsp; is a space to a reader); an ideographic space
+    // inside Japanese prose is one of the writer's characters and stays.
+    [GeneratedRegex(@"[ \t\n\r\f\u00A0]+")]
     private static partial Regex Spaces();
 
     // A list item starts at ・ preceded by white space or the start: 「調書平面図・台帳」 stays one item.
@@ -93,6 +129,8 @@ public static partial class HtmlCell
                         break;
                     case IElement { TagName: "BR" }:
                         inline.Append('\n');
+                        break;
+                    case IElement element when IgnoredTags.Contains(element.TagName):
                         break;
                     case IElement { TagName: "UL" or "OL" } list:
                         FlushInline();
@@ -148,7 +186,8 @@ public static partial class HtmlCell
                         FlushInline();
                         break;
                     default:
-                        text.Append(child.TextContent);
+                        // A <br> between two ・ items separates them like a space.
+                        text.Append(TextOf(child).Replace('\n', ' '));
                         break;
                 }
             }
@@ -158,7 +197,7 @@ public static partial class HtmlCell
 
         private void AddItem(IElement item)
         {
-            var content = CollapseLine(item.TextContent).TrimStart('・').TrimStart();
+            var content = CollapseLine(TextOf(item)).TrimStart('・').TrimStart();
             if (content.Length > 0)
             {
                 AddBlock("・" + content, list: true);

@@ -38,7 +38,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var writer = new Writer(db, time, await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.Ordinal, ct));
+        var writer = new Writer(db, time, vocabulary, await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.Ordinal, ct));
         foreach (var report in reports)
         {
             foreach (var audit in report.Audits)
@@ -62,7 +62,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         return new ImportResult([], writer.Counts());
     }
 
-    private sealed class Writer(KansaDbContext db, TimeProvider time, Dictionary<string, Department> departments)
+    private sealed class Writer(KansaDbContext db, TimeProvider time, StatusVocabulary vocabulary, Dictionary<string, Department> departments)
     {
         private readonly HashSet<Audit> audits = [];
         private readonly HashSet<Finding> findings = [];
@@ -77,20 +77,35 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         {
             var audit = await FindOrCreateAuditAsync(parsed, ct);
             audits.Add(audit);
+            if (audit.LatestDocument is not { } latest || latest < parsed.AsOf)
+            {
+                audit.LatestDocument = parsed.AsOf;
+            }
+
             var byNumber = audit.Findings.ToDictionary(f => f.Number, StringComparer.Ordinal);
+            var known = byNumber.Values.ToHashSet();
+            var newer = NewerDocuments(audit, parsed.AsOf);
             foreach (var row in parsed.Rows)
             {
                 var finding = GetOrCreate(audit, byNumber, row.Number.Text, row.Category, row.Number.Sequence);
                 UpdateRegistry(finding, row, parsed);
-                AddStatus(finding, row.Word, row.State, row.Published, row.Response, parsed, source);
+                AddStatus(finding, new Said(row.Word, row.State, row.Published, row.Response), parsed, source, known.Contains(finding) ? newer : []);
             }
 
             foreach (var gap in parsed.Inferred)
             {
                 var finding = GetOrCreate(audit, byNumber, gap.Number, gap.Category, gap.Sequence);
-                AddStatus(finding, gap.Word, StatusState.Open, null, null, parsed, source);
+                AddStatus(finding, new Said(gap.Word, StatusState.Open, null, null), parsed, source, known.Contains(finding) ? newer : []);
             }
         }
+
+        /// <summary>The months (and files) of the audit's documents newer than <paramref name="asOf"/>, oldest first.</summary>
+        private static List<(Calendar.YearMonth AsOf, string Source)> NewerDocuments(Audit audit, Calendar.YearMonth asOf) =>
+            [.. audit.Findings.SelectMany(f => f.StatusRecords)
+                .Where(r => r.AsOf > asOf)
+                .GroupBy(r => r.AsOf)
+                .OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.First().Source))];
 
         private async Task<Audit> FindOrCreateAuditAsync(ParsedAudit parsed, CancellationToken ct)
         {
@@ -144,6 +159,9 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             return finding;
         }
 
+        /// <summary>A status as a document states it.</summary>
+        private sealed record Said(string Word, StatusState State, Calendar.YearMonth? Published, string? Response);
+
         private void UpdateRegistry(Finding finding, ParsedRow row, ParsedAudit parsed)
         {
             // Registry fields follow the newest document that carries them.
@@ -184,26 +202,44 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             return department;
         }
 
-        private void AddStatus(Finding finding, string word, StatusState state, Calendar.YearMonth? published, string? response, ParsedAudit parsed, string source)
+        private void AddStatus(Finding finding, Said said, ParsedAudit parsed, string source, List<(Calendar.YearMonth AsOf, string Source)> newer)
         {
             // A record is added only where it changes what the finding's history says at the document's month.
-            var current = StatusTimeline.At(finding.StatusRecords, parsed.AsOf);
-            var same = current is null
-                ? state == StatusState.Open && published is null && response is null
-                : current.Word == word && current.State == state && current.Published == published && current.Response == response;
-            if (same)
+            var open = new Said(vocabulary.CanonicalWord(finding.Category, StatusState.Open, parsed.Kind), StatusState.Open, null, null);
+            if (Says(finding, parsed.AsOf, open) == said)
             {
                 return;
             }
 
+            var before = newer.Select(d => Says(finding, d.AsOf, open)).ToList();
+            Add(finding, said, parsed.AsOf, Path.GetFileName(source));
+
+            // An older document only fills in the months before the newer ones. Where a newer document left the
+            // finding open (it writes no record for that), the older record would now reach into that month:
+            // record the newer document's "open" so that what it said stays what it said.
+            for (var i = 0; i < newer.Count; i++)
+            {
+                if (before[i] == open && Says(finding, newer[i].AsOf, open) != open)
+                {
+                    Add(finding, open, newer[i].AsOf, newer[i].Source);
+                }
+            }
+        }
+
+        /// <summary>What the finding's history says at a month; <paramref name="open"/> when nothing is recorded.</summary>
+        private static Said Says(Finding finding, Calendar.YearMonth month, Said open) =>
+            StatusTimeline.At(finding.StatusRecords, month) is { } r ? new Said(r.Word, r.State, r.Published, r.Response) : open;
+
+        private void Add(Finding finding, Said said, Calendar.YearMonth asOf, string source)
+        {
             finding.StatusRecords.Add(new StatusRecord
             {
-                Word = word,
-                State = state,
-                Published = published,
-                Response = response,
-                AsOf = parsed.AsOf,
-                Source = Path.GetFileName(source),
+                Word = said.Word,
+                State = said.State,
+                Published = said.Published,
+                Response = said.Response,
+                AsOf = asOf,
+                Source = source,
                 RecordedAt = time.GetUtcNow(),
             });
             recordsAdded++;

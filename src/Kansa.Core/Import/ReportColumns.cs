@@ -41,8 +41,15 @@ public sealed class ReportColumns
     /// <summary>Number of header cells.</summary>
     public int Count { get; }
 
-    /// <summary>Whether a line is a header row.</summary>
-    public static bool IsHeader(string[] cells) => cells.Length > 1 && Identifiers.Compact(cells[0]) == "番号";
+    /// <summary>
+    /// Whether a line is a header row: its first cell names the number column, or, so that a header lacking
+    /// that column is reported as such, most of its cells name columns and the first is no finding number.
+    /// </summary>
+    public static bool IsHeader(string[] cells) =>
+        cells.Length > 1
+        && (Classify(Identifiers.Compact(cells[0])) == ReportColumn.Number
+            || (Findings.FindingNumber.Parse(cells[0]) is null
+                && cells.Select(c => Classify(Identifiers.Compact(c))).OfType<ReportColumn>().Distinct().Count() >= 4));
 
     /// <summary>Maps header cells to roles; null with a Japanese reason when a required column is missing.</summary>
     public static ReportColumns? Read(string[] cells, out string? error)

@@ -31,7 +31,7 @@ public static partial class StatusCell
         }
 
         // Some cities write 令和7年8月公表 inside the brackets.
-        date = date?.Replace("公表", "", StringComparison.Ordinal);
+        date = date is null ? null : DayOfMonth().Replace(date.Replace("公表", "", StringComparison.Ordinal), "");
         if (string.IsNullOrEmpty(date))
         {
             return true;
@@ -46,6 +46,9 @@ public static partial class StatusCell
         published = month;
         return true;
     }
+
+    [GeneratedRegex(@"(?<=月)\d{1,2}日$")]
+    private static partial Regex DayOfMonth();
 
     [GeneratedRegex(@"^(?<word>[^()]*)\((?<date>[^()]*)\)$")]
     private static partial Regex Bracketed();

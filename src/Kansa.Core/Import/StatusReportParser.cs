@@ -76,7 +76,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 
         public ReportHeading Heading { get; } = heading;
 
-        public string? Theme { get; } = theme;
+        public string? Theme { get; set; } = theme;
 
         public List<ParsedRow> Rows { get; } = [];
 
@@ -92,9 +92,11 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         private State state = State.Start;
         private ReportHeading? heading;
         private int headingLine;
+        private int? firstTitleLine;
         private string? theme;
         private ReportColumns? columns;
         private AuditBuilder? current;
+        private AuditBuilder? previous;
 
         private StatusVocabulary Vocabulary => parser.Vocabulary;
 
@@ -108,10 +110,15 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 
         public (ParsedReport?, IReadOnlyList<ImportProblem>) Finish()
         {
-            var parsed = audits.Select(Complete).ToList();
+            // Rows that could not be read are missing from the list: comparing the summary table with it would
+            // blame the table for problems already reported.
+            var rowsComplete = problems.Count == 0;
+            var parsed = audits.Select(a => Complete(a, rowsComplete)).ToList();
             if (audits.Count == 0 && problems.Count == 0)
             {
-                Problem(1, "監査の表題行 (例: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在)) が見つかりません");
+                Problem(firstTitleLine ?? 1, firstTitleLine is null
+                    ? "監査の表題行 (例: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在)) が見つかりません"
+                    : "表題行の後に見出し行 (番号、報告書頁、区分 …) がありません");
             }
 
             return problems.Count > 0 ? (null, problems) : (new ParsedReport(source, parsed), problems);
@@ -185,6 +192,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         {
             heading = ReportHeading.Parse(raw, out var error);
             headingLine = line;
+            firstTitleLine ??= line;
             theme = null;
             current = null;
             if (heading is null)
@@ -227,10 +235,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         {
             var h = heading!;
             var sameAudit = audits.Where(a => a.Heading.FiscalYear == h.FiscalYear && a.Heading.Kind == h.Kind).ToList();
-
-            // A page whose theme line was lost belongs to the one audit of that year and kind.
-            var found = sameAudit.FirstOrDefault(a => a.Theme == theme)
-                        ?? (theme is null && sameAudit.Count == 1 ? sameAudit[0] : null);
+            var found = theme is null ? Themeless(sameAudit) : sameAudit.FirstOrDefault(a => a.Theme == theme) ?? AdoptTheme(sameAudit, theme);
             if (found is null)
             {
                 found = new AuditBuilder(headingLine, h, theme);
@@ -241,7 +246,28 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 Problem(headingLine, $"同じ監査の表題で「〜現在」が {found.Heading.AsOf.ToWareki()} ({found.Line}行目) と {h.AsOf.ToWareki()} で異なります");
             }
 
+            previous = found;
             return found;
+        }
+
+        // A page whose theme line was lost continues the audit of the page before it (PDF pages repeat the
+        // title), else belongs to the one audit of that year and kind.
+        private AuditBuilder? Themeless(List<AuditBuilder> sameAudit) =>
+            previous is not null && sameAudit.Contains(previous) ? previous
+            : sameAudit.Count == 1 ? sameAudit[0]
+            : sameAudit.FirstOrDefault(a => a.Theme is null);
+
+        // When the first page lost its theme line, the theme read on a later page of the same audit is its theme.
+        private static AuditBuilder? AdoptTheme(List<AuditBuilder> sameAudit, string theme)
+        {
+            var themeless = sameAudit.Where(a => a.Theme is null).ToList();
+            if (themeless.Count != 1)
+            {
+                return null;
+            }
+
+            themeless[0].Theme = theme;
+            return themeless[0];
         }
 
         private void ReadRow(string[] cells, int line)
@@ -364,7 +390,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             return (word, term.State, published);
         }
 
-        private ParsedAudit Complete(AuditBuilder a)
+        private ParsedAudit Complete(AuditBuilder a, bool rowsComplete)
         {
             var h = a.Heading;
             var inferred = a.Summary is null
@@ -372,6 +398,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 : SummaryCheck.Run(
                     a.Summary,
                     a.Rows,
+                    rowsComplete,
                     c => Vocabulary.CanonicalWord(c, StatusState.Open, h.Kind),
                     c => DefaultPrefix(a, c),
                     Problem);

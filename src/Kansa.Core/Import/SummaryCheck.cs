@@ -9,13 +9,25 @@ namespace Kansa.Import;
 /// </summary>
 internal static class SummaryCheck
 {
+    /// <summary>
+    /// Checks the table and returns the findings it implies. When <paramref name="rowsComplete"/> is false some
+    /// lines of the file could not be read, so the list lacks rows: only the table's own arithmetic is checked,
+    /// since comparing it with an incomplete list would report the same problem again under another name.
+    /// </summary>
     public static List<InferredFinding> Run(
         SummaryTable table,
         IReadOnlyList<ParsedRow> rows,
+        bool rowsComplete,
         Func<FindingCategory, string> openWord,
         Func<FindingCategory, string> defaultPrefix,
         Action<int, string> problem)
     {
+        var totals = table.Columns.Select(c => c.Category).Distinct().ToDictionary(c => c, c => Total(table, c, problem));
+        if (!rowsComplete)
+        {
+            return [];
+        }
+
         var inferred = new List<InferredFinding>();
         foreach (var category in rows.Select(r => r.Category).Distinct().Where(c => table.Columns.All(col => col.Category != c)))
         {
@@ -28,14 +40,7 @@ internal static class SummaryCheck
             var entries = table.Entries.Where(e => e.Category == category).ToList();
             var listed = rows.Where(r => r.Category == category).ToList();
             var counted = entries.Where(e => e.State is not null).ToList();
-            var sum = counted.Sum(e => e.Count);
-            var totalEntry = entries.FirstOrDefault(e => e.State is null);
-            if (totalEntry is not null && totalEntry.Count != sum)
-            {
-                problem(totalEntry.Line, $"集計表の{label}の合計 {totalEntry.Count} 件が内訳の和 {sum} 件と一致しません");
-            }
-
-            var total = totalEntry?.Count ?? sum;
+            var total = totals[category];
             var folded = 0;
             foreach (var state in counted.Select(e => e.State!.Value).Union(listed.Select(r => r.State)).Where(s => s != StatusState.Open))
             {
@@ -86,5 +91,20 @@ internal static class SummaryCheck
         }
 
         return inferred;
+    }
+
+    /// <summary>The 合計 of a category (the sum of its rows when it has none), checked against that sum.</summary>
+    private static int Total(SummaryTable table, FindingCategory category, Action<int, string> problem)
+    {
+        var entries = table.Entries.Where(e => e.Category == category).ToList();
+        var sum = entries.Where(e => e.State is not null).Sum(e => e.Count);
+        var totalEntry = entries.FirstOrDefault(e => e.State is null);
+        // A count already reported as unreadable would make the sum disagree for no new reason.
+        if (totalEntry is not null && totalEntry.Count != sum && !table.Unread.Contains(category))
+        {
+            problem(totalEntry.Line, $"集計表の{category.Label()}の合計 {totalEntry.Count} 件が内訳の和 {sum} 件と一致しません");
+        }
+
+        return totalEntry?.Count ?? sum;
     }
 }

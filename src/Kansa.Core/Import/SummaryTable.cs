@@ -22,6 +22,9 @@ internal sealed class SummaryTable
 
     public List<Entry> Entries { get; } = [];
 
+    /// <summary>The categories with a count that could not be read: their sums are not known.</summary>
+    public HashSet<FindingCategory> Unread { get; } = [];
+
     /// <summary>A header such as 指摘事項\t\t意見: every filled cell names a category, and there are no digits.</summary>
     public static SummaryTable? TryHeader(string[] cells, int line)
     {
@@ -60,6 +63,7 @@ internal sealed class SummaryTable
             if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 problem(line, $"集計表の{category.Label()}「{word}」の件数「{countText}」を数として読めません");
+                Unread.Add(category);
                 continue;
             }
 
@@ -74,6 +78,7 @@ internal sealed class SummaryTable
             else
             {
                 problem(line, $"集計表の「{word}」は{category.Label()}の対応区分として登録されていない語です");
+                Unread.Add(category);
             }
         }
     }

@@ -52,7 +52,7 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
         [.. records.SelectMany(r => r.Published is { } p ? [p, r.AsOf] : new[] { r.AsOf }).Distinct().OrderDescending()];
 
     private static YearMonth? LatestDocument(Audit audit) =>
-        audit.Findings.SelectMany(f => f.StatusRecords).Select(r => (YearMonth?)r.AsOf).Max();
+        audit.Findings.SelectMany(f => f.StatusRecords).Select(r => (YearMonth?)r.AsOf).Append(audit.LatestDocument).Max();
 
     private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, StatusVocabulary vocabulary)
     {

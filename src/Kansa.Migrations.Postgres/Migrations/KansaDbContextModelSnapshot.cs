@@ -234,6 +234,9 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("LatestDocument")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ReportDate")
                         .HasColumnType("date");
 

@@ -223,6 +223,9 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LatestDocument")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ReportDate")
                         .HasColumnType("TEXT");
 
