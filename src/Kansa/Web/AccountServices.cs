@@ -18,9 +18,6 @@ public static class AccountServices
     /// <summary>The audit log.</summary>
     public const string AuditLogReaders = "audit-log";
 
-    /// <summary>The rate-limit policy of the login form.</summary>
-    public const string LoginLimit = "login";
-
     private const string Selector = "Kansa";
 
     /// <summary>Adds accounts, authentication and authorization.</summary>
@@ -63,9 +60,13 @@ public static class AccountServices
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // Only attempts to sign in are limited (10 a minute per address); reading the form is not.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("unlimited"));
         });
         return services;
     }

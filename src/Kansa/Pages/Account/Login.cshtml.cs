@@ -2,16 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kansa.Pages.Account;
 
 /// <summary>Sign-in with a personal account. Failed attempts count towards lockout and are logged.</summary>
-[EnableRateLimiting(AccountServices.LoginLimit)]
 public sealed class LoginModel(SignInManager<KansaUser> signIn, KansaDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The form.</summary>
