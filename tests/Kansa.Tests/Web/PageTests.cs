@@ -27,6 +27,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
             Year = Cell(r, 0),
             Link = r.QuerySelector("a")!.GetAttribute("href"),
             Kind = r.QuerySelector("a")!.TextContent.Trim(),
+            LinkName = r.QuerySelector("a")!.GetAttribute("aria-label"),
             AsOf = Cell(r, 2),
             Count = Cell(r, 3),
             Progress = r.QuerySelector("progress")!.GetAttribute("value"),
@@ -35,10 +36,13 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         Assert.Equal(["令和6年度", "令和5年度", "令和4年度"], rows.Select(r => r.Year));
         Assert.Equal([Audit(R6), Audit(R5), Audit(R4)], rows.Select(r => r.Link));
         Assert.Equal(["定期監査", "包括外部監査", "包括外部監査"], rows.Select(r => r.Kind));
+
+        // The year has its own column; the links' names carry it too, so that each one is unique in a list of links.
+        Assert.Equal(["令和6年度定期監査", "令和5年度包括外部監査", "令和4年度包括外部監査"], rows.Select(r => r.LinkName));
+        Assert.Equal(["令和6年度定期監査の完了率", "令和5年度包括外部監査の完了率", "令和4年度包括外部監査の完了率"], rows.Select(r => r.ProgressName));
         Assert.All(rows, r => Assert.Equal("令和7年8月現在", r.AsOf));
         Assert.Equal(["9 / 13 件", "10 / 18 件", "9 / 13 件"], rows.Select(r => r.Count));
         Assert.Equal(["69", "56", "69"], rows.Select(r => r.Progress));
-        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.ProgressName)));
         Assert.Contains("補助金等の交付事務及び交付先団体に対する指導監督について", doc.QuerySelector("table.audits")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -363,7 +367,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task The_stylesheets_are_served(string engine)
+    public async Task The_stylesheets_and_the_icon_are_served(string engine)
     {
         var site = await demo.ForAsync(engine);
         var doc = await site.PageAsync("/");
@@ -377,6 +381,12 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
             Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("--color-", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+
+        // The icon, so that browsers do not ask for /favicon.ico and get a 404 page.
+        var icon = doc.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        using var iconResponse = await site.Client.GetAsync(new Uri(icon, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, iconResponse.StatusCode);
+        Assert.Equal("image/svg+xml", iconResponse.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
@@ -401,7 +411,8 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
             Assert.Empty(doc.QuerySelectorAll("script, img, b, i, a[href^='javascript']"));
             Assert.DoesNotContain(doc.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
-            Assert.Equal(2, doc.QuerySelectorAll("link").Length);
+            Assert.Equal(3, doc.QuerySelectorAll("head link").Length);
+            Assert.Empty(doc.QuerySelectorAll("body link"));
         }
 
         var finding = await site.PageAsync(Finding("R3-指-1"));
