@@ -331,6 +331,33 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_server_error_is_a_500_with_a_Japanese_page_and_no_details(string engine)
+    {
+        // A database without its tables makes every query fail.
+        await using var db = await TestDatabase.CreateAsync(engine, migrate: false);
+        await using var host = await WebHost.StartAsync(db.Target);
+
+        foreach (var path in new[] { "/", Audit(R5), Finding("R5-指-1") })
+        {
+            using var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"GET {path}: {(int)response.StatusCode}\n{html}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            var doc = Site.Parse(html);
+            Assert.Equal("エラーが発生しました", Text(doc.QuerySelector("h1")));
+            Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("SELECT", html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var download = await host.Client.GetAsync(new Uri(Report(R5, "json"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, download.StatusCode);
+        Assert.DoesNotContain("Exception", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Every_response_carries_a_strict_content_security_policy(string engine)
     {
         var site = await demo.ForAsync(engine);
