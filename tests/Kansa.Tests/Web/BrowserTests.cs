@@ -81,6 +81,11 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         Assert.Equal(["措置中", "検討中"], await page.Locator("table.findings tbody .badge").AllInnerTextsAsync());
         Assert.Equal("2024-06", await page.GetByLabel("時点", new() { Exact = true }).InputValueAsync());
         Assert.True(problems.All.Count == 0, string.Join('\n', problems.All));
+
+        // And scripts really were off in this context.
+        var probe = await context.NewPageAsync();
+        await probe.SetContentAsync("<html><head><title>off</title><script>document.title = 'on'</script></head></html>");
+        Assert.Equal("off", await probe.TitleAsync());
     }
 
     [Fact]
