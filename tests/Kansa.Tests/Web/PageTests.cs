@@ -267,6 +267,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
         var open = await site.PageAsync(Finding("R5-指-4"));
         Assert.Equal("R5-指-4 (内容は未登録)", Text(open.QuerySelector("h1")));
+        Assert.Equal("R5-指-4 (内容は未登録) | Kansa 監査結果の対応状況", open.Title);
         Assert.Equal("未措置", Facts(open)["対応区分"]);
         Assert.Null(open.QuerySelector("table.history"));
         Assert.Contains("記録はまだありません", open.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -290,6 +291,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         var doc = await site.PageAsync(Finding("R5-指-1"));
 
         Assert.Equal("番号「R5-指-1」の指摘・意見", Text(doc.QuerySelector("h1")));
+        Assert.Equal("番号「R5-指-1」の指摘・意見 | Kansa 監査結果の対応状況", doc.Title);
         var choices = doc.QuerySelectorAll("main ul li a").Select(a => (a.GetAttribute("href"), Text(a))).ToList();
         Assert.Equal(
             [
