@@ -579,14 +579,25 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
     private static Dictionary<string, string> Facts(IHtmlDocument doc) =>
         doc.QuerySelectorAll("dl.facts dt").ToDictionary(Text, dt => Text(dt.NextElementSibling), StringComparer.Ordinal);
 
-    /// <summary>The summary table as category → ["措置済=4", …, "合計=6"].</summary>
+    /// <summary>
+    /// The summary table as category → ["措置済=4", …, "合計=6"], read the way a screen reader does: each count
+    /// through the headers its <c>headers</c> attribute names (a row holds one status header per category).
+    /// </summary>
     private static Dictionary<string, string[]> SummaryOf(IHtmlDocument doc)
     {
         var table = doc.QuerySelector("table.summary")!;
-        var categories = table.QuerySelectorAll("thead th").Select(Text).ToList();
-        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.Children.ToList()).ToList();
-        return categories.Select((c, i) => (c, rows.Select(r => $"{Text(r[2 * i])}={Text(r[(2 * i) + 1])}").ToArray()))
-            .ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal);
+        var result = table.QuerySelectorAll("thead th").ToDictionary(Text, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var cell in table.QuerySelectorAll("tbody td"))
+        {
+            var headers = (cell.GetAttribute("headers") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(id => table.QuerySelector($"th#{id}") ?? throw new InvalidOperationException($"no header {id}"))
+                .ToList();
+            Assert.Equal(2, headers.Count);
+            Assert.Equal("col", headers[0].GetAttribute("scope"));
+            result[Text(headers[0])].Add($"{Text(headers[1])}={Text(cell)}");
+        }
+
+        return result.ToDictionary(x => x.Key, x => x.Value.ToArray(), StringComparer.Ordinal);
     }
 
     private sealed record Row(string Number, string? Link, string Category, string Departments, string Title, string Status, string State, string Published);
