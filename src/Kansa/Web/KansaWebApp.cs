@@ -11,6 +11,9 @@ public static class KansaWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            // The pages are compiled into this assembly: name it, or a host started from another entry assembly
+            // (the test runner) finds no Razor Pages and answers 404 everywhere.
+            ApplicationName = typeof(KansaWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
             EnvironmentName = Environments.Production,
