@@ -29,6 +29,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "IPAex" || missing+=(fonts-ipaexfont)
 command -v dotnet >/dev/null 2>&1 || { say "test.sh: .NET SDK (dotnet) がありません"; echo "0 passed, 1 failed"; exit 1; }
+# npm: the build runs `npm ci` for the app's design tokens (src/Kansa) and the tests' axe-core (tests/Kansa.Tests).
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,7 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kansa.Web;
 
@@ -18,13 +17,13 @@ public static class Downloads
         return app;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> DownloadAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         string? key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct)
     {
         var writer = ReportWriters.All.FirstOrDefault(w => w.Extension == "." + ext);
         if (writer is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "形式が違います", Detail = $"「{ext}」の形式はありません (json、csv、txt)。", Status = 404 });
+            return Problem(404, "形式が違います", $"「{ext}」の形式はありません (json、csv、txt)。");
         }
 
         YearMonth? month = null;
@@ -32,7 +31,7 @@ public static class Downloads
         {
             if (!YearMonth.TryParse(asOf, out var m, out var error))
             {
-                return TypedResults.BadRequest(new ProblemDetails { Title = "時点を読めません", Detail = $"asOf: {error}", Status = 400 });
+                return Problem(400, "時点を読めません", $"asOf: {error}");
             }
 
             month = m;
@@ -41,7 +40,7 @@ public static class Downloads
         var snapshot = await load.RunAsync(month, key, ct);
         if (snapshot is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "監査が見つかりません", Detail = $"監査「{key}」は登録されていません。", Status = 404 });
+            return Problem(404, "監査が見つかりません", $"監査「{key}」は登録されていません。");
         }
 
         using var buffer = new MemoryStream();
@@ -49,4 +48,8 @@ public static class Downloads
         var name = $"kansa-{key ?? "all"}-{snapshot.AsOf}{writer.Extension}";
         return TypedResults.File(buffer.ToArray(), writer.ContentType, name);
     }
+
+    // TypedResults.Problem writes application/problem+json (RFC 9457); NotFound(ProblemDetails) would say application/json.
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

@@ -42,6 +42,9 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
     /// <summary>The departments that can be chosen.</summary>
     public IReadOnlyList<string> Departments { get; private set; } = [];
 
+    /// <summary>The month chosen in the form, however it was written (2024-06, R6.6, 令和6年6月); null for the latest.</summary>
+    public YearMonth? ChosenMonth { get; private set; }
+
     /// <summary>A message about a filter that could not be read.</summary>
     public string? FilterError { get; private set; }
 
@@ -54,6 +57,7 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
             if (YearMonth.TryParse(Query.AsOf, out var month, out var error))
             {
                 asOf = month;
+                ChosenMonth = month;
             }
             else
             {
@@ -68,7 +72,9 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
         }
 
         Audit = snapshot.Audits[0];
-        Months = await snapshots.MonthsAsync(key, ct);
+        // A month between publications can be asked for too; it stays in the list so that the form shows it.
+        var months = await snapshots.MonthsAsync(key, ct);
+        Months = ChosenMonth is { } chosen && !months.Contains(chosen) ? [.. months.Append(chosen).OrderDescending()] : months;
         Departments = [.. Audit.Findings.SelectMany(f => f.Departments).Distinct().Order(StringComparer.Ordinal)];
         var category = FindingCategories.Parse(Query.Category);
         var state = StatusStates.FromCode(Query.State);
