@@ -36,6 +36,9 @@ public static class PageServices
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
+
+        // An unknown address is a plain 404 (shown as the Japanese error page), not a demand to sign in.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
         return app;
     }
 }
