@@ -48,6 +48,12 @@ public sealed class LoginModel(SignInManager<KansaUser> signIn, KansaDbContext d
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Login, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second step decides, and logs, the sign-in.
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
+        }
+
         var log = new AuditLog(db, new FixedActor("user:" + Input.Login), time);
         await log.RecordAsync(result.Succeeded ? "login" : "login-failed", "User", Input.Login,
             new { ip = HttpContext.Connection.RemoteIpAddress?.ToString(), lockedOut = result.IsLockedOut }, ct);
