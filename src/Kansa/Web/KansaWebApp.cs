@@ -19,9 +19,16 @@ public static class KansaWebApp
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        builder.Configuration.AddEnvironmentVariables("KANSA_");
+        if (settings.Settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Settings);
+        }
+
         builder.Logging.AddKansaLogging();
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaAccounts();
+        builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaPages();
 
         var app = builder.Build();

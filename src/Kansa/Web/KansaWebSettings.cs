@@ -5,4 +5,5 @@ namespace Kansa.Web;
 /// <summary>What the web app needs to start: its database and where to listen.</summary>
 /// <param name="Database">The database.</param>
 /// <param name="Urls">Listening URLs, separated by ';'. Port 0 picks a free port.</param>
-public sealed record KansaWebSettings(DatabaseTarget Database, string Urls);
+/// <param name="Settings">Settings that override appsettings.json and KANSA_… environment variables (tests).</param>
+public sealed record KansaWebSettings(DatabaseTarget Database, string Urls, IReadOnlyDictionary<string, string?>? Settings = null);

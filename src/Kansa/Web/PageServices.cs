@@ -20,6 +20,7 @@ public static class PageServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Account/External");
             o.Conventions.AuthorizeFolder("/Staff", AccountServices.Staff);
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -23,9 +23,9 @@ public sealed class WebHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the app on the database.</summary>
-    public static async Task<WebHost> StartAsync(DatabaseTarget target)
+    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0"));
+        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings));
         await app.StartAsync();
         return new WebHost(app, new Uri(KansaWebApp.Addresses(app)[0]));
     }
