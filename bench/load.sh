@@ -2,7 +2,7 @@
 # Load test of the public pages with Debian's wrk (docs/benchmarks.md).
 # Serves two databases in turn on 127.0.0.1; for each page it times 5 single requests with curl (median),
 # then runs `wrk -t2 -c16 -d15s --latency --timeout 30s` (wrk's default 2 s timeout would drop slow pages):
-#   demo       ./kansa demo --no-serve (the fictional city: 3 audits, 62 findings)
+#   demo       ./kansa demo --no-serve (the fictional city: 3 audits, 44 findings)
 #   ten-years  80 generated status reports (20 audits x 60 findings x 4 publications), via ./kansa import
 # Usage: bench/load.sh [OUT_DIR]   (env: PORT=5199 DURATION=15s THREADS=2 CONNECTIONS=16)
 # Prints a Markdown table; raw wrk output goes to OUT_DIR (default .build/benchmarks/load).

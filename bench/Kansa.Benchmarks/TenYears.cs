@@ -122,7 +122,10 @@ public static class TenYears
         "他市の事例を調査しており、要領の改正に向けて検討を進めている。",
     ];
 
-    /// <summary>The month of snapshot <paramref name="k"/> (1-based) of an audit: 8 and 14, 20, 26 months after its fiscal year begins… i.e. Aug, Feb, Aug, Feb.</summary>
+    /// <summary>
+    /// The month of publication <paramref name="k"/> (1-based) of an audit: 16, 22, 28 and 34 months after its
+    /// fiscal year begins (August, February, August, February).
+    /// </summary>
     public static YearMonth SnapshotMonth(int fiscalYear, int k) =>
         AddMonths(new YearMonth(fiscalYear + 1, 8), 6 * (k - 1));
 
