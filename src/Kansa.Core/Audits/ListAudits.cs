@@ -1,21 +1,44 @@
-using Kansa.Reports;
+using Kansa.Calendar;
 using Kansa.Responses;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Audits;
 
-/// <summary>The audits with their progress as of their latest document: the front page.</summary>
-public sealed class ListAudits(LoadReportSnapshot snapshots)
+/// <summary>
+/// The audits with their progress as of their latest document: the front page. Reads only the status columns,
+/// never the prose, so that its cost stays small as years of findings accumulate (docs/benchmarks.md).
+/// </summary>
+public sealed class ListAudits(KansaDbContext db, TimeProvider time)
 {
     /// <summary>Lists every audit, newest fiscal year first.</summary>
     public async Task<IReadOnlyList<Item>> RunAsync(CancellationToken ct)
     {
-        var snapshot = await snapshots.RunAsync(null, null, ct);
-        return [.. snapshot!.Audits.Select(a => new Item(
-            a.Key, a.Title, a.Kind, a.FiscalYearLabel, a.Theme, a.AsOf,
-            a.Findings.Count,
-            a.Findings.Count(f => f.State == StatusState.Done),
-            a.Findings.Count(f => f.State == StatusState.InProgress),
-            a.Findings.Count(f => f.State == StatusState.WillNotImplement)))];
+        var audits = await db.Audits.AsNoTracking()
+            .Select(a => new { a.Id, a.Key, a.Kind, a.FiscalYear, a.Theme, a.DocumentKind, a.LatestDocument })
+            .ToListAsync(ct);
+        var findings = await db.Findings.AsNoTracking().Select(f => new { f.Id, f.AuditId }).ToListAsync(ct);
+        var records = (await db.StatusRecords.AsNoTracking()
+                .Select(r => new StatusRecord
+                {
+                    Id = r.Id, FindingId = r.FindingId, Word = r.Word, State = r.State, Published = r.Published,
+                    AsOf = r.AsOf, RecordedAt = r.RecordedAt, Source = "",
+                })
+                .ToListAsync(ct))
+            .ToLookup(r => r.FindingId);
+        var now = YearMonth.FromDate(time.GetLocalNow());
+        return [.. audits
+            .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                var own = findings.Where(f => f.AuditId == a.Id).Select(f => records[f.Id]).ToList();
+                var asOf = own.SelectMany(r => r).Select(r => (YearMonth?)r.AsOf).Append(a.LatestDocument).Max() ?? now;
+                var states = own.Select(r => StatusTimeline.At(r, asOf)?.State ?? StatusState.Open).ToList();
+                return new Item(
+                    a.Key, $"{FiscalYears.Label(a.FiscalYear)}{a.Kind}{a.DocumentKind}({asOf.ToWareki()}{Glossary.AsOf})",
+                    a.Kind, FiscalYears.Label(a.FiscalYear), a.Theme, asOf, states.Count,
+                    states.Count(s => s == StatusState.Done), states.Count(s => s == StatusState.InProgress), states.Count(s => s == StatusState.WillNotImplement));
+            })];
     }
 
     /// <summary>One audit and its counts.</summary>
@@ -25,7 +48,7 @@ public sealed class ListAudits(LoadReportSnapshot snapshots)
         string Kind,
         string FiscalYearLabel,
         string? Theme,
-        Calendar.YearMonth AsOf,
+        YearMonth AsOf,
         int Total,
         int Done,
         int InProgress,

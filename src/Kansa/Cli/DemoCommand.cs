@@ -23,7 +23,8 @@ internal static class DemoCommand
                 return KansaCli.Usage;
             }
 
-            // The demo always starts from nothing, so a rerun shows the same thing.
+            // The demo always starts from nothing, so a rerun shows the same thing; pooled connections would keep the old file alive.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in (string[])["", "-wal", "-shm"])
             {
                 File.Delete(target.Display + suffix);

@@ -45,7 +45,7 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
         }
 
         var path = Path.GetFullPath(value);
-        var sqlite = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
+        var sqlite = new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString;
         return new DatabaseTarget(DatabaseEngine.Sqlite, sqlite, path);
     }
 

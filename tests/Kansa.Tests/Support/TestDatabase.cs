@@ -79,6 +79,10 @@ public sealed class TestDatabase : IAsyncDisposable
             await drop.ExecuteNonQueryAsync();
         }
 
-        dir?.Dispose();
+        if (dir is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Dispose();
+        }
     }
 }
