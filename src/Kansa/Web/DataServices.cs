@@ -19,6 +19,8 @@ public static class DataServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentStaff>();
+        services.AddMemoryCache(o => o.SizeLimit = 256L * 1024 * 1024);
+        services.AddScoped<ReportCache>();
         services.AddScoped<LoadReportSnapshot>();
         services.AddScoped<ImportStatusReports>();
         services.AddScoped<ListAudits>();

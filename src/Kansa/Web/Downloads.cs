@@ -10,15 +10,15 @@ public static class Downloads
     /// <summary>Maps /audits/{key}/report.{json|csv|txt} and /open-data/kansa.{json|csv|txt}.</summary>
     public static WebApplication MapKansaDownloads(this WebApplication app)
     {
-        app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
-            DownloadAsync(key, ext, asOf, load, ct)).AllowAnonymous();
-        app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct) =>
-            DownloadAsync(null, ext, asOf, load, ct)).AllowAnonymous();
+        app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct) =>
+            DownloadAsync(key, ext, asOf, load, cache, ct)).AllowAnonymous();
+        app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct) =>
+            DownloadAsync(null, ext, asOf, load, cache, ct)).AllowAnonymous();
         return app;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string? key, string ext, string? asOf, LoadReportSnapshot load, CancellationToken ct)
+        string? key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct)
     {
         var writer = ReportWriters.All.FirstOrDefault(w => w.Extension == "." + ext);
         if (writer is null)
@@ -37,16 +37,21 @@ public static class Downloads
             month = m;
         }
 
-        var snapshot = await load.RunAsync(month, key, ct);
-        if (snapshot is null)
+        var file = await cache.GetAsync($"{key}|{writer.Format}|{month}", async () =>
         {
-            return Problem(404, "監査が見つかりません", $"監査「{key}」は登録されていません。");
-        }
+            var snapshot = await load.RunAsync(month, key, ct);
+            if (snapshot is null)
+            {
+                return null;
+            }
 
-        using var buffer = new MemoryStream();
-        await writer.WriteAsync(snapshot, buffer, ct);
-        var name = $"kansa-{key ?? "all"}-{snapshot.AsOf}{writer.Extension}";
-        return TypedResults.File(buffer.ToArray(), writer.ContentType, name);
+            using var buffer = new MemoryStream();
+            await writer.WriteAsync(snapshot, buffer, ct);
+            return new ReportCache.File(buffer.ToArray(), $"kansa-{key ?? "all"}-{snapshot.AsOf}{writer.Extension}");
+        }, ct);
+        return file is null
+            ? Problem(404, "監査が見つかりません", $"監査「{key}」は登録されていません。")
+            : TypedResults.File(file.Content, writer.ContentType, file.Name);
     }
 
     // TypedResults.Problem writes application/problem+json (RFC 9457); NotFound(ProblemDetails) would say application/json.
