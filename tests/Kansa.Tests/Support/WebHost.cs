@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Kansa.Storage;
 using Kansa.Web;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,10 @@ public sealed class WebHost : IAsyncDisposable
 
     /// <summary>The base address.</summary>
     public Uri Address { get; }
+
+    /// <summary>Every endpoint the app maps.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
 
     /// <summary>A client for the app.</summary>
     public HttpClient Client { get; }

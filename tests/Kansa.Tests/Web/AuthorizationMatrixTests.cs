@@ -1,0 +1,185 @@
+using System.Net;
+using Kansa.Accounts;
+using Kansa.Import;
+using Kansa.Tests.Support;
+using Kansa.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kansa.Tests.Web;
+
+/// <summary>
+/// Every page and API route × every role and anonymous, with the expected answer. A route the app maps without a
+/// rule here fails <see cref="Every_route_has_a_rule"/>: a new route cannot ship without deciding who may use it.
+/// </summary>
+public class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site) : IClassFixture<AuthorizationMatrixTests.Site>
+{
+    /// <summary>Who may use a route.</summary>
+    public enum Who
+    {
+        /// <summary>Everyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Any signed-in person.</summary>
+        Staff,
+
+        /// <summary>Admin and coordinator.</summary>
+        Coordinators,
+
+        /// <summary>Admin and auditor.</summary>
+        AuditLogReaders,
+
+        /// <summary>Editors (and the coordinators who may do everything an editor does on the registry side).</summary>
+        Editors,
+
+        /// <summary>Approvers.</summary>
+        Approvers,
+    }
+
+    private static readonly string[] Roles = [.. Kansa.Accounts.Roles.All];
+
+    /// <summary>The rules: "METHOD pattern" → who, and the path to call with sample values.</summary>
+    public static readonly Dictionary<string, (Who Who, string Path)> Rules = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = (Who.Public, "/"),
+        ["POST /"] = (Who.Public, "/"),
+        ["POST /audits/{key}"] = (Who.Public, "/audits/R5-包括外部監査"),
+        ["POST /findings/{number}"] = (Who.Public, "/findings/R5-指-3"),
+        ["POST /audits/{key}/findings/{number}"] = (Who.Public, "/audits/R5-包括外部監査/findings/R5-指-3"),
+        ["POST /error/{code:int}"] = (Who.Public, "/error/404"),
+        ["GET /audits/{key}"] = (Who.Public, "/audits/R5-包括外部監査"),
+        ["GET /findings/{number}"] = (Who.Public, "/findings/R5-指-3"),
+        ["GET /audits/{key}/findings/{number}"] = (Who.Public, "/audits/R5-包括外部監査/findings/R5-指-3"),
+        ["GET /audits/{key}/report.{ext}"] = (Who.Public, "/audits/R5-包括外部監査/report.json"),
+        ["GET /open-data/kansa.{ext}"] = (Who.Public, "/open-data/kansa.csv"),
+        ["GET /error/{code:int}"] = (Who.Public, "/error/404"),
+        ["GET /account/login"] = (Who.Public, "/account/login"),
+        ["POST /account/login"] = (Who.Public, "/account/login"),
+        ["GET /account/login-2fa"] = (Who.Public, "/account/login-2fa"),
+        ["POST /account/login-2fa"] = (Who.Public, "/account/login-2fa"),
+        ["GET /account/external"] = (Who.Public, "/account/external"),
+        ["POST /account/external"] = (Who.Public, "/account/external"),
+        ["POST /account/logout"] = (Who.Staff, "/account/logout"),
+        ["GET /account/logout"] = (Who.Staff, "/account/logout"),
+        ["GET /account/two-factor"] = (Who.Staff, "/account/two-factor"),
+        ["POST /account/two-factor"] = (Who.Staff, "/account/two-factor"),
+        ["GET /staff"] = (Who.Staff, "/staff"),
+        ["POST /staff"] = (Who.Staff, "/staff"),
+    };
+
+    [Fact]
+    public void Every_route_has_a_rule()
+    {
+        var missing = site.Routes.Where(r => !Rules.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "routes without an authorization rule: " + string.Join(", ", missing));
+    }
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Rules.Keys)
+        {
+            foreach (var role in Roles.Append("anonymous"))
+            {
+                data.Add(route, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_gets_the_expected_answer(string route, string role)
+    {
+        var (who, path) = Rules[route];
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var api = path.StartsWith("/api/", StringComparison.Ordinal);
+        var client = role == "anonymous" ? site.Anonymous : api ? site.Tokens[role] : site.Cookies[role];
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET")
+        {
+            request.Content = api ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : new FormUrlEncodedContent([]);
+        }
+
+        var response = await client.SendAsync(request);
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var denied = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Redirect
+                && (location.Contains("/account/login?ReturnUrl", StringComparison.Ordinal) || location.Contains("/error/403", StringComparison.Ordinal)));
+
+        var allowed = Allowed(who, role);
+        Assert.True(allowed != denied, $"{route} as {role}: {(int)response.StatusCode} {location} (expected {(allowed ? "allowed" : "denied")})");
+        Assert.True((int)response.StatusCode < 500, $"{route} as {role}: {(int)response.StatusCode}");
+    }
+
+    private static bool Allowed(Who who, string role) => who switch
+    {
+        Who.Public => true,
+        Who.Staff => role != "anonymous",
+        Who.Coordinators => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Coordinator,
+        Who.AuditLogReaders => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Auditor,
+        Who.Editors => role is Kansa.Accounts.Roles.Editor or Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Coordinator,
+        Who.Approvers => role is Kansa.Accounts.Roles.Approver,
+        _ => false,
+    };
+
+    /// <summary>One app with the seed (or the demo) and one signed-in client per role, shared by the matrix.</summary>
+    public sealed class Site : IAsyncLifetime
+    {
+        private TestDatabase? db;
+        private WebHost? host;
+
+        public HttpClient Anonymous { get; private set; } = null!;
+
+        public Dictionary<string, HttpClient> Cookies { get; } = [];
+
+        public Dictionary<string, HttpClient> Tokens { get; } = [];
+
+        public IReadOnlyList<string> Routes { get; private set; } = [];
+
+        public async Task InitializeAsync()
+        {
+            db = await TestDatabase.CreateAsync("sqlite");
+            await using (var context = db.CreateContext())
+            {
+                var files = File.Exists(TestPaths.SeedFile) ? [TestPaths.SeedFile] : TestPaths.DemoSamples.ToArray();
+                await new ImportStatusReports(context, TimeProvider.System).RunAsync(files, false, null, CancellationToken.None);
+            }
+
+            foreach (var role in Roles)
+            {
+                await StaffAccounts.CreateUserAsync(db, "m-" + role, role, Kansa.Accounts.Roles.DepartmentBound.Contains(role) ? ["DX推進課"] : []);
+            }
+
+            host = await WebHost.StartAsync(db.Target);
+            Anonymous = StaffAccounts.CookieClient(host);
+            foreach (var role in Roles)
+            {
+                Cookies[role] = await StaffAccounts.SignedInClientAsync(host, "m-" + role);
+                Tokens[role] = await StaffAccounts.TokenClientAsync(db, host, "m-" + role);
+            }
+
+            Routes = [.. host.Endpoints.OfType<RouteEndpoint>()
+                .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"])
+                    .Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}"))
+                .Where(r => !r.EndsWith(" /{*path:nonfile}", StringComparison.Ordinal) && !r.Contains("/signin-oidc", StringComparison.Ordinal))
+                .Distinct()
+                .Order(StringComparer.Ordinal)];
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            if (db is not null)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+}
