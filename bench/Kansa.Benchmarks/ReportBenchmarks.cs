@@ -75,7 +75,7 @@ public class ReportBenchmarks
     public async Task<int> FrontPage()
     {
         await using var context = BenchData.Context(path);
-        var items = await new ListAudits(new LoadReportSnapshot(context, TimeProvider.System)).RunAsync(CancellationToken.None);
+        var items = await new ListAudits(context, TimeProvider.System).RunAsync(CancellationToken.None);
         return items.Count;
     }
 
