@@ -23,6 +23,7 @@ public static class DataServices
         services.AddScoped<ImportStatusReports>();
         services.AddScoped<ListAudits>();
         services.AddScoped<LoadFindingDetails>();
+        services.AddKansaRegistry();
         return services;
     }
 }
