@@ -20,6 +20,9 @@ public static class PageServices
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AuthorizeFolder("/Staff", AccountServices.Staff);
+            o.Conventions.AuthorizeFolder("/Staff/Registry", AccountServices.Coordinators);
+            o.Conventions.AddPageRoute("/Staff/Registry/AuditForm", "staff/registry/audits/new");
+            o.Conventions.AddPageRoute("/Staff/Registry/FindingForm", "staff/registry/audits/{key}/findings/new");
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
