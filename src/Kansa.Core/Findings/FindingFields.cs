@@ -58,17 +58,24 @@ public sealed record FindingFields(string? Title, string? Excerpt, string? Repor
         finding.PageTo = pages?.To;
 
         // Keep the links that stay (their keys must not be deleted and re-added), drop the others, add the new ones.
-        finding.Departments.RemoveAll(fd => !departments.Exists(d => d.Id == fd.DepartmentId));
+        // A link to a department merged into a named one stays as it is: reports before the merge keep the old name.
+        int? Wanted(FindingDepartment fd)
+        {
+            var index = departments.FindIndex(d => d.Id == fd.DepartmentId);
+            return index >= 0 ? index : departments.FindIndex(d => d.Id == history.SurvivorAt(fd.DepartmentId, null)) is var i and >= 0 ? i : null;
+        }
+
+        finding.Departments.RemoveAll(fd => Wanted(fd) is null);
+        foreach (var link in finding.Departments)
+        {
+            link.Position = Wanted(link)!.Value;
+        }
+
         for (var i = 0; i < departments.Count; i++)
         {
-            var link = finding.Departments.Find(fd => fd.DepartmentId == departments[i].Id);
-            if (link is null)
+            if (!finding.Departments.Exists(fd => Wanted(fd) == i))
             {
                 finding.Departments.Add(new FindingDepartment { DepartmentId = departments[i].Id, Position = i });
-            }
-            else
-            {
-                link.Position = i;
             }
         }
 

@@ -39,6 +39,15 @@ public class DepartmentCliTests
         var roadFinding = RegistryApiTests.Findings(may).Single(f => RegistryApiTests.Names(f).Contains("路政課"))["number"]!.GetValue<string>();
         Assert.Equal(["デジタル推進課"], RegistryApiTests.Departments(may, "R5-指-3"));
         Assert.Equal(["デジタル推進課"], RegistryApiTests.Departments(latest, roadFinding));
+        // An account for a department named by its old name, or by a merged one, acts for the department of today.
+        var user = await CliRun.RunAsync("user", "add", "road-editor", "--role", "editor", "--department", "路政課", "--db", db.DbArgument);
+        Assert.Equal(0, user.ExitCode);
+        await using (var context = db.CreateContext())
+        {
+            Assert.False(await context.Departments.AnyAsync(d => d.Name == "DX推進課"));
+            Assert.Equal(dx, (await context.UserDepartments.SingleAsync()).DepartmentId);
+        }
+
         var log = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
         Assert.Equal(0, log.ExitCode);
     }

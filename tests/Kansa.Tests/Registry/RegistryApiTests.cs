@@ -157,6 +157,12 @@ public class RegistryApiTests
         var stale = await coordinator.PutAsJsonAsync($"/api/v1/findings/{roadFinding}", new { title = "件名", departments = Each("路政課"), version });
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         Assert.Contains("統合されています", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Completing the finding with the surviving department keeps its link: reports before the merge keep the old name.
+        var completed = await coordinator.PutAsJsonAsync($"/api/v1/findings/{roadFinding}", new { title = "件名", departments = Each("DX推進課"), version });
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(["路政課"], Departments(await ExportAsync(host, "2025-03"), roadFinding));
+        Assert.Equal(["DX推進課"], Departments(await ExportAsync(host, null), roadFinding));
     }
 
     [Theory]
