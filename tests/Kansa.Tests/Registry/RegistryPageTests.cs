@@ -103,6 +103,31 @@ public class RegistryPageTests
         Assert.Contains("令和7年4月から「デジタル推進課」に統合", list, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task The_coordinator_registers_and_edits_an_audit_through_the_page(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await StaffAccounts.CreateUserAsync(db, "sato", Roles.Coordinator);
+        await using var host = await WebHost.StartAsync(db.Target);
+        var coordinator = await StaffAccounts.SignedInClientAsync(host, "sato");
+
+        var invalid = await SubmitAsync(coordinator, "/staff/registry/audits/new", new() { ["Input.Kind"] = "", ["Input.FiscalYear"] = "" });
+        Assert.Contains("監査の種類: ", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var created = await SubmitAsync(coordinator, "/staff/registry/audits/new", new() { ["Input.Kind"] = "定期監査", ["Input.FiscalYear"] = "2024", ["Input.Theme"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var path = created.Headers.Location!.OriginalString;
+        Assert.Equal("/staff/registry/audits/R6-%E5%AE%9A%E6%9C%9F%E7%9B%A3%E6%9F%BB", path);
+
+        var edited = await SubmitAsync(coordinator, path + "/edit", new() { ["Input.Auditor"] = "監査委員 一郎", ["Input.ReportDate"] = "2025-03-31" });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var list = await coordinator.GetStringAsync("/staff/registry");
+        Assert.Contains("令和6年度定期監査", list, StringComparison.Ordinal);
+        Assert.Contains("監査委員 一郎", list, StringComparison.Ordinal);
+        var finding = await SubmitAsync(coordinator, path + "/findings/new", new() { ["Input.Number"] = "R6-意-1", ["Input.Category"] = "指摘", ["Input.Title"] = "件名" });
+        Assert.Contains("区分: 番号「R6-意-1」は意見の番号です", await finding.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, Dictionary<string, string> values, string? handler = null)
