@@ -35,9 +35,15 @@ public sealed class AddUser(UserManager<KansaUser> users, RoleManager<IdentityRo
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = new KansaUser { UserName = login, DisplayName = displayName ?? login };
+        // A department is found by any name it has had, and a merged one stands for the department that took it over.
+        var history = await DepartmentHistory.LoadAsync(db, ct);
         foreach (var name in names)
         {
-            var department = await db.Departments.FirstOrDefaultAsync(d => d.Name == name, ct) ?? db.Departments.Add(new Department { Name = name }).Entity;
+            var known = history.FindByName(name);
+            var survivor = known is null ? 0 : history.SurvivorAt(known.Id, null);
+            var department = known is null
+                ? db.Departments.Add(new Department { Name = name }).Entity
+                : await db.Departments.FirstAsync(d => d.Id == survivor, ct);
             user.Departments.Add(new UserDepartment { UserId = user.Id, Department = department });
         }
 

@@ -17,6 +17,19 @@ public sealed class LoadStaffUser(KansaDbContext db)
 
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
         var departments = await db.UserDepartments.Where(d => d.UserId == userId).Select(d => d.DepartmentId).ToListAsync(ct);
-        return new StaffUser(userId, user.UserName!, roles.ToHashSet(StringComparer.Ordinal), departments.ToHashSet());
+
+        // A department merged into theirs (組織改編) brought its findings along: its staff act on them too.
+        var merges = await db.Departments.Where(d => d.MergedIntoId != null).Select(d => new { d.Id, Into = d.MergedIntoId!.Value }).ToListAsync(ct);
+        var acting = departments.ToHashSet();
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var m in merges.Where(m => acting.Contains(m.Into)))
+            {
+                grew |= acting.Add(m.Id);
+            }
+        }
+
+        return new StaffUser(userId, user.UserName!, roles.ToHashSet(StringComparer.Ordinal), acting);
     }
 }

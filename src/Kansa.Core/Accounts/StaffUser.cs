@@ -7,7 +7,7 @@ namespace Kansa.Accounts;
 /// <param name="UserId">Identity's user id.</param>
 /// <param name="Login">The login name.</param>
 /// <param name="Roles">Their roles.</param>
-/// <param name="DepartmentIds">The departments they act for.</param>
+/// <param name="DepartmentIds">The departments they act for, with the departments merged into them (組織改編).</param>
 public sealed record StaffUser(string UserId, string Login, IReadOnlySet<string> Roles, IReadOnlySet<int> DepartmentIds)
 {
     /// <summary>The name the audit log and histories use.</summary>

@@ -28,6 +28,7 @@ public sealed class LoadFindingDetails(KansaDbContext db)
             .Include(f => f.Departments).ThenInclude(d => d.Department)
             .AsSplitQuery()
             .ToListAsync(ct);
+        var departments = await Departments.DepartmentHistory.LoadAsync(db, ct);
         return [.. findings.Select(f =>
         {
             var audit = f.Audit!;
@@ -39,7 +40,7 @@ public sealed class LoadFindingDetails(KansaDbContext db)
                 f.Number,
                 f.Category,
                 f.ReportPages,
-                [.. f.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name)],
+                departments.NamesAt(f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId), null),
                 f.Title,
                 f.Excerpt,
                 current?.Word ?? vocabulary.CanonicalWord(f.Category, StatusState.Open, audit.Kind),

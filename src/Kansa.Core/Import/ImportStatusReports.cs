@@ -38,7 +38,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var writer = new Writer(db, time, vocabulary, await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.Ordinal, ct));
+        var writer = new Writer(db, time, vocabulary, await DepartmentsByNameAsync(ct));
         foreach (var report in reports)
         {
             foreach (var audit in report.Audits)
@@ -60,6 +60,27 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         progress?.Report(new ImportProgress("", files.Count, files.Count));
         return new ImportResult([], writer.Counts());
+    }
+
+    /// <summary>Every department by each name it has or had: a document written before a rename (組織改編) still finds it.</summary>
+    private async Task<Dictionary<string, Department>> DepartmentsByNameAsync(CancellationToken ct)
+    {
+        var all = await db.Departments.Include(d => d.Names).ToListAsync(ct);
+        var byName = new Dictionary<string, Department>(StringComparer.Ordinal);
+        foreach (var department in all)
+        {
+            foreach (var name in department.Names)
+            {
+                byName.TryAdd(name.Name, department);
+            }
+        }
+
+        foreach (var department in all)
+        {
+            byName[department.Name] = department;
+        }
+
+        return byName;
     }
 
     private sealed class Writer(KansaDbContext db, TimeProvider time, StatusVocabulary vocabulary, Dictionary<string, Department> departments)
@@ -170,9 +191,11 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 return;
             }
 
-            var names = finding.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name).ToList();
+            // Departments compare by identity, not name: a department renamed since the document keeps its findings.
+            var current = finding.Departments.OrderBy(d => d.Position).Select(d => d.Department!).ToList();
+            var sameDepartments = current.SequenceEqual(row.Departments.Select(Department));
             var changed = finding.Title != row.Title || finding.Excerpt != row.Excerpt
-                || finding.ReportPages != row.Pages?.Text || !names.SequenceEqual(row.Departments);
+                || finding.ReportPages != row.Pages?.Text || !sameDepartments;
             if (changed && finding.Id != 0 && finding.Title is not null)
             {
                 findingsUpdated++;
@@ -184,7 +207,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             finding.PageFrom = row.Pages?.From;
             finding.PageTo = row.Pages?.To;
             finding.ContentAsOf = parsed.AsOf;
-            if (!names.SequenceEqual(row.Departments))
+            if (!sameDepartments)
             {
                 finding.Departments.Clear();
                 finding.Departments.AddRange(row.Departments.Select((name, i) => new FindingDepartment { Department = Department(name), Position = i }));

@@ -1,5 +1,6 @@
 using Kansa.Audits;
 using Kansa.Calendar;
+using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
@@ -17,6 +18,7 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     public async Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, CancellationToken ct)
     {
         var vocabulary = await db.LoadVocabularyAsync(ct);
+        var departments = await DepartmentHistory.LoadAsync(db, ct);
         var query = db.Audits.AsNoTracking()
             .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
             .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
@@ -32,7 +34,7 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
         var now = YearMonth.FromDate(time.GetLocalNow());
         var snapshots = audits
             .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => Snapshot(a, asOf ?? LatestDocument(a) ?? now, vocabulary))
+            .Select(a => Snapshot(a, asOf ?? LatestDocument(a) ?? now, vocabulary, departments))
             .ToList();
         var reportAsOf = asOf ?? (snapshots.Count > 0 ? snapshots.Max(s => s.AsOf) : now);
         return new ReportSnapshot(reportAsOf, snapshots);
@@ -54,23 +56,24 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     private static YearMonth? LatestDocument(Audit audit) =>
         audit.Findings.SelectMany(f => f.StatusRecords).Select(r => (YearMonth?)r.AsOf).Append(audit.LatestDocument).Max();
 
-    private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, StatusVocabulary vocabulary)
+    private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, StatusVocabulary vocabulary, DepartmentHistory departments)
     {
         var findings = audit.Findings
             .OrderBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Number, StringComparer.Ordinal)
-            .Select(f => Finding(f, asOf, audit.Kind, vocabulary))
+            .Select(f => Finding(f, asOf, audit.Kind, vocabulary, departments))
             .ToList();
         return new AuditSnapshot(
             audit.Key, audit.Kind, audit.FiscalYear, audit.Theme, audit.Auditor, audit.ReportDate, audit.DocumentKind,
             asOf, Summarize(findings, audit.Kind, vocabulary), findings);
     }
 
-    private static FindingSnapshot Finding(Finding f, YearMonth asOf, string kind, StatusVocabulary vocabulary)
+    private static FindingSnapshot Finding(Finding f, YearMonth asOf, string kind, StatusVocabulary vocabulary, DepartmentHistory departments)
     {
         var record = StatusTimeline.At(f.StatusRecords, asOf);
         return new FindingSnapshot(
             f.Number, f.Category, f.Sequence, f.ReportPages, f.PageFrom, f.PageTo,
-            [.. f.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name)],
+            // A report shows the departments by the names of its month, merges (組織改編) in force by then followed.
+            departments.NamesAt(f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId), asOf),
             f.Title, f.Excerpt,
             record?.Word ?? vocabulary.CanonicalWord(f.Category, StatusState.Open, kind),
             record?.State ?? StatusState.Open,

@@ -23,6 +23,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>Responsible departments.</summary>
     public DbSet<Department> Departments => Set<Department>();
 
+    /// <summary>Names departments had, with the month each starts.</summary>
+    public DbSet<DepartmentName> DepartmentNames => Set<DepartmentName>();
+
     /// <summary>Status records, append-only.</summary>
     public DbSet<StatusRecord> StatusRecords => Set<StatusRecord>();
 
@@ -97,6 +100,16 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         {
             e.HasIndex(d => d.Name).IsUnique();
             e.Property(d => d.Name).HasMaxLength(200);
+            e.HasMany(d => d.Names).WithOne().HasForeignKey(n => n.DepartmentId);
+            e.HasOne<Department>().WithMany().HasForeignKey(d => d.MergedIntoId);
+            e.Property(d => d.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<DepartmentName>(e =>
+        {
+            e.HasIndex(n => n.Name);
+            e.HasIndex(n => new { n.DepartmentId, n.From }).IsUnique();
+            e.Property(n => n.Name).HasMaxLength(200);
         });
 
         builder.Entity<StatusRecord>(e =>

@@ -263,6 +263,45 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("MergedFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.DepartmentName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -270,10 +309,12 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name");
+
+                    b.HasIndex("DepartmentId", "From")
                         .IsUnique();
 
-                    b.ToTable("Departments");
+                    b.ToTable("DepartmentNames");
                 });
 
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
@@ -1023,6 +1064,22 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Kansa.Departments.Department", b =>
+                {
+                    b.HasOne("Kansa.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.DepartmentName", b =>
+                {
+                    b.HasOne("Kansa.Departments.Department", null)
+                        .WithMany("Names")
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.HasOne("Kansa.Audits.Audit", "Audit")
@@ -1163,6 +1220,11 @@ namespace Kansa.Migrations.Postgres.Migrations
             modelBuilder.Entity("Kansa.Audits.Audit", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.Department", b =>
+                {
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("Kansa.Findings.Finding", b =>

@@ -250,6 +250,43 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MergedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.DepartmentName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -257,10 +294,12 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name");
+
+                    b.HasIndex("DepartmentId", "From")
                         .IsUnique();
 
-                    b.ToTable("Departments");
+                    b.ToTable("DepartmentNames");
                 });
 
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
@@ -990,6 +1029,22 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Kansa.Departments.Department", b =>
+                {
+                    b.HasOne("Kansa.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.DepartmentName", b =>
+                {
+                    b.HasOne("Kansa.Departments.Department", null)
+                        .WithMany("Names")
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.HasOne("Kansa.Audits.Audit", "Audit")
@@ -1130,6 +1185,11 @@ namespace Kansa.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Kansa.Audits.Audit", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("Kansa.Departments.Department", b =>
+                {
+                    b.Navigation("Names");
                 });
 
             modelBuilder.Entity("Kansa.Findings.Finding", b =>

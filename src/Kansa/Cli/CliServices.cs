@@ -1,5 +1,6 @@
 using Kansa.Accounts;
 using Kansa.AuditTrail;
+using Kansa.Findings;
 using Kansa.Storage;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,6 +17,7 @@ internal static class CliServices
         services.AddSingleton<IAuditActor>(FixedActor.CommandLine);
         services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKansaIdentityCore();
+        services.AddKansaRegistry();
         return services.BuildServiceProvider();
     }
 }

@@ -25,6 +25,7 @@ public static class DataServices
         services.AddScoped<ImportStatusReports>();
         services.AddScoped<ListAudits>();
         services.AddScoped<LoadFindingDetails>();
+        services.AddKansaRegistry();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Kansa.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,6 +36,9 @@ public static class KansaWebApp
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();
+        app.MapFindingsApi();
+        app.MapAuditsApi();
+        app.MapDepartmentsApi();
         return app;
     }
 
