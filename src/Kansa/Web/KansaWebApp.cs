@@ -1,3 +1,4 @@
+using Kansa.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -23,11 +24,14 @@ public static class KansaWebApp
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaAccounts();
         builder.Services.AddKansaPages();
+        builder.Services.AddKansaWorkflow();
 
         var app = builder.Build();
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();
+        app.MapResponsesApi();
+        app.MapRoundsApi();
         return app;
     }
 
