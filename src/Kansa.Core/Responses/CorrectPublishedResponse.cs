@@ -40,8 +40,8 @@ public sealed class CorrectPublishedResponse(KansaDbContext db, TimeProvider tim
             return Outcome<ResponseView>.Invalid(problems);
         }
 
-        var published = await db.StatusRecords.Where(r => r.ResponseId == id)
-            .OrderByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id).FirstAsync(ct);
+        // Ids grow with every insert; SQLite cannot order by DateTimeOffset, so the newest record is the highest id.
+        var published = await db.StatusRecords.Where(r => r.ResponseId == id).OrderByDescending(r => r.Id).FirstAsync(ct);
         var now = time.GetUtcNow();
         var text = TextInput.Plain(content!);
         var why = TextInput.Plain(reason!);

@@ -35,8 +35,9 @@ public sealed class DraftResponse(KansaDbContext db, TimeProvider time)
             return Outcome<ResponseView>.Invalid("", $"{finding.Number} にはまだ公表されていない回答があります。その回答を編集してください。");
         }
 
+        // The newest request (ids grow with every insert; SQLite cannot order by DateTimeOffset).
         var requestId = await db.ResponseRequests.Where(r => r.FindingId == finding.Id)
-            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
         var response = new Response
         {
             FindingId = finding.Id,

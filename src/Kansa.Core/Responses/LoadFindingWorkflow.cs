@@ -18,10 +18,11 @@ public sealed class LoadFindingWorkflow(KansaDbContext db)
         }
 
         var finding = found.Value!;
+        // Oldest first by id: SQLite cannot order by DateTimeOffset, and ids grow with every insert.
         var requests = await db.ResponseRequests.AsNoTracking().Include(r => r.DueDateChanges)
-            .Where(r => r.FindingId == finding.Id).OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToListAsync(ct);
+            .Where(r => r.FindingId == finding.Id).OrderBy(r => r.Id).ToListAsync(ct);
         var responses = await db.Responses.AsNoTracking().Include(r => r.Steps)
-            .Where(r => r.FindingId == finding.Id).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+            .Where(r => r.FindingId == finding.Id).OrderBy(r => r.Id).ToListAsync(ct);
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var departments = finding.Departments.Select(d => d.DepartmentId).ToList();
         return Outcome<FindingWorkflow>.Ok(new FindingWorkflow(

@@ -10,7 +10,7 @@ public sealed class ListRounds(KansaDbContext db)
     /// <summary>The rounds and the count of responses waiting.</summary>
     public async Task<(IReadOnlyList<RoundView> Rounds, int Waiting)> RunAsync(CancellationToken ct)
     {
-        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
         var counts = await db.Responses.Where(r => r.RoundId != null).GroupBy(r => r.RoundId!.Value)
             .Select(g => new { Round = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Round, g => g.Count, ct);
         var waiting = await db.Responses.CountAsync(r => r.Stage == ResponseStage.Approved && r.RoundId == null, ct);
