@@ -109,6 +109,13 @@ public class LifecycleTests
         await using var setup = await CreateAsync(engine);
         var editor = await setup.ApiAsync("dx-editor");
         var approver = await setup.ApiAsync("dx-approver");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(approver, "/api/v1/findings/R5-指-1/responses", new { status = "措置中", content = "x" })).StatusCode);
+        var unknownWord = await PostAsync(editor, "/api/v1/findings/R5-指-1/responses", new { status = "完璧", content = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownWord.StatusCode);
+        var errors = (await ReadAsync(unknownWord))["errors"]!;
+        Assert.Contains("語彙にありません", (string?)errors["status"]![0], StringComparison.Ordinal);
+        Assert.NotNull(errors["content"]);
+
         var id = (int)(await ReadAsync(await PostAsync(editor, "/api/v1/findings/R5-指-1/responses", new { status = "措置中", content = "検討を始めた。" })))["id"]!;
         await PostAsync(editor, $"/api/v1/responses/{id}/submit");
 
