@@ -47,7 +47,7 @@ public sealed class LoadFindingDetails(KansaDbContext db)
                 current?.State ?? StatusState.Open,
                 current?.Published,
                 current?.Response,
-                [.. StatusTimeline.History(f.StatusRecords).Select(r => new HistoryEntry(r.Word, r.State, r.Published, r.AsOf, r.Response, r.Source))]);
+                [.. StatusTimeline.History(f.StatusRecords).Select(r => new HistoryEntry(r.Word, r.State, r.Published, r.AsOf, r.Response, r.Source, r.CorrectionReason))]);
         })];
     }
 
@@ -68,6 +68,10 @@ public sealed class LoadFindingDetails(KansaDbContext db)
         string? Response,
         IReadOnlyList<HistoryEntry> History);
 
-    /// <summary>One status the finding had, as a document published it.</summary>
-    public sealed record HistoryEntry(string Status, StatusState State, YearMonth? Published, YearMonth AsOf, string? Response, string Source);
+    /// <summary>One status the finding had, as a document published it; a correction (訂正) carries its reason.</summary>
+    public sealed record HistoryEntry(string Status, StatusState State, YearMonth? Published, YearMonth AsOf, string? Response, string Source, string? CorrectionReason = null)
+    {
+        /// <summary>Whether this entry corrects an earlier published text.</summary>
+        public bool IsCorrection => CorrectionReason is not null;
+    }
 }

@@ -15,7 +15,14 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     /// Loads the audits (one when <paramref name="auditKey"/> is given; null when that key is unknown).
     /// Without <paramref name="asOf"/> each audit is shown as of its latest document.
     /// </summary>
-    public async Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, CancellationToken ct)
+    public Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, CancellationToken ct) =>
+        RunAsync(asOf, auditKey, [], ct);
+
+    /// <summary>
+    /// The same, with records not yet stored taken as if they were: a publication round's preview shows its
+    /// approved responses through the very code that builds the exports.
+    /// </summary>
+    public async Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, IReadOnlyList<StatusRecord> pending, CancellationToken ct)
     {
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var departments = await DepartmentHistory.LoadAsync(db, ct);
@@ -29,6 +36,11 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
         if (auditKey is not null && audits.Count == 0)
         {
             return null;
+        }
+
+        foreach (var finding in audits.SelectMany(a => a.Findings))
+        {
+            finding.StatusRecords.AddRange(pending.Where(r => r.FindingId == finding.Id));
         }
 
         var now = YearMonth.FromDate(time.GetLocalNow());

@@ -31,6 +31,7 @@ public static class KansaWebApp
         builder.Services.AddKansaAccounts();
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaPages();
+        builder.Services.AddKansaWorkflow();
 
         var app = builder.Build();
         app.UseKansaSecurityHeaders();
@@ -39,6 +40,8 @@ public static class KansaWebApp
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();
+        app.MapResponsesApi();
+        app.MapRoundsApi();
         return app;
     }
 

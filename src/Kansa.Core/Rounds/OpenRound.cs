@@ -1,0 +1,40 @@
+using Kansa.Accounts;
+using Kansa.Calendar;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Rounds;
+
+/// <summary>The coordinator opens a publication round for a month; one round is open at a time.</summary>
+public sealed class OpenRound(KansaDbContext db, TimeProvider time)
+{
+    /// <summary>Opens the round.</summary>
+    public async Task<Outcome<RoundView>> RunAsync(StaffUser user, string? asOf, CancellationToken ct)
+    {
+        if (!user.IsCoordinator)
+        {
+            return Outcome<RoundView>.Forbidden("公表の回は取りまとめ担当とシステム管理者だけが開けます。");
+        }
+
+        if (!YearMonth.TryParseIso(asOf, out var month))
+        {
+            return Outcome<RoundView>.Invalid("asOf", "asOf (時点): 年月を YYYY-MM の形で入力してください (例 2025-11)。");
+        }
+
+        var open = await db.Rounds.AsNoTracking().Where(r => !r.IsPublished).FirstOrDefaultAsync(ct);
+        if (open is not null)
+        {
+            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {open.AsOf.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。");
+        }
+
+        if (await db.Rounds.AnyAsync(r => r.AsOf == month, ct))
+        {
+            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month.ToWareki()}{Glossary.AsOf}の回はすでにあります。");
+        }
+
+        var round = new PublicationRound { AsOf = month, OpenedBy = user.Actor, OpenedAt = time.GetUtcNow() };
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return Outcome<RoundView>.Ok(RoundView.From(round, 0));
+    }
+}

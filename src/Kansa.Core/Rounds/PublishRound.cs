@@ -1,0 +1,83 @@
+using Kansa.Accounts;
+using Kansa.Responses;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Rounds;
+
+/// <summary>
+/// Publishes a round: every approved response not yet published becomes a status record with the round's month
+/// as its publication month, the response is frozen, and so is the round.
+/// </summary>
+public sealed class PublishRound(KansaDbContext db, TimeProvider time)
+{
+    /// <summary>Publishes; a round already published is refused.</summary>
+    public async Task<Outcome<RoundView>> RunAsync(StaffUser user, int id, CancellationToken ct)
+    {
+        if (!user.IsCoordinator)
+        {
+            return Outcome<RoundView>.Forbidden("公表は取りまとめ担当とシステム管理者だけができます。");
+        }
+
+        var round = await db.Rounds.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return Outcome<RoundView>.NotFound($"公表の回 {id} はありません。");
+        }
+
+        if (round.IsPublished)
+        {
+            return Outcome<RoundView>.Invalid("", $"{round.AsOf.ToWareki()}{Glossary.AsOf}の回はすでに公表しました。公表済の回は変えられません。");
+        }
+
+        var now = time.GetUtcNow();
+        var responses = await db.Responses.Include(r => r.Steps)
+            .Where(r => r.Stage == ResponseStage.Approved && r.RoundId == null).ToListAsync(ct);
+        foreach (var response in responses)
+        {
+            db.StatusRecords.Add(RecordOf(response, round, user.Actor, now));
+            response.Stage = ResponseStage.Published;
+            response.RoundId = round.Id;
+            response.Version = Guid.NewGuid();
+            response.Steps.Add(new ResponseStep
+            {
+                Action = ResponseActions.Published, By = user.Actor, At = now, Word = response.Word, Content = response.Content,
+                Comment = round.AsOf.ToWareki() + Glossary.AsOf,
+            });
+        }
+
+        round.IsPublished = true;
+        round.PublishedBy = user.Actor;
+        round.PublishedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A response changed while we published (returned, or published by a round in another request).
+            return Outcome<RoundView>.Conflict("公表のあいだに回答がほかの人に変更されました。もう一度プレビューを確認してから公表してください。");
+        }
+
+        return Outcome<RoundView>.Ok(RoundView.From(round, responses.Count));
+    }
+
+    /// <summary>The approved responses waiting for a round.</summary>
+    public static async Task<List<Response>> PendingAsync(KansaDbContext db, CancellationToken ct) =>
+        await db.Responses.AsNoTracking().Where(r => r.Stage == ResponseStage.Approved && r.RoundId == null).ToListAsync(ct);
+
+    /// <summary>The status record that publishes a response in a round.</summary>
+    public static StatusRecord RecordOf(Response response, PublicationRound round, string recordedBy, DateTimeOffset now) => new()
+    {
+        FindingId = response.FindingId,
+        Word = response.Word,
+        State = response.State,
+        Published = round.AsOf,
+        Response = response.Content,
+        AsOf = round.AsOf,
+        Source = "公表 " + round.AsOf.ToWareki(),
+        ResponseId = response.Id,
+        RecordedBy = recordedBy,
+        RecordedAt = now,
+    };
+}

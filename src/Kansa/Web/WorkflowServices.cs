@@ -1,0 +1,28 @@
+using Kansa.Responses;
+using Kansa.Rounds;
+
+namespace Kansa.Web;
+
+/// <summary>The use cases of the response lifecycle and publication rounds.</summary>
+public static class WorkflowServices
+{
+    /// <summary>Adds them, scoped like the database context they use.</summary>
+    public static IServiceCollection AddKansaWorkflow(this IServiceCollection services)
+    {
+        services.AddScoped<RequestResponse>();
+        services.AddScoped<MoveDueDate>();
+        services.AddScoped<DraftResponse>();
+        services.AddScoped<EditResponse>();
+        services.AddScoped<SubmitResponse>();
+        services.AddScoped<ApproveResponse>();
+        services.AddScoped<ReturnResponse>();
+        services.AddScoped<CorrectPublishedResponse>();
+        services.AddScoped<LoadResponse>();
+        services.AddScoped<LoadFindingWorkflow>();
+        services.AddScoped<OpenRound>();
+        services.AddScoped<ListRounds>();
+        services.AddScoped<PreviewRound>();
+        services.AddScoped<PublishRound>();
+        return services;
+    }
+}

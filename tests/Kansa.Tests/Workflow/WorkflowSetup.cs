@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kansa.Accounts;
+using Kansa.Findings;
+using Kansa.Import;
+using Kansa.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Tests.Workflow;
+
+/// <summary>
+/// The seed imported, R5-指-1 completed (a title and DX推進課, set directly: registry editing is another use case),
+/// and one account per role: coordinator, admin, DX推進課 editor and approver, 路政課 editor.
+/// </summary>
+public sealed class WorkflowSetup : IAsyncDisposable
+{
+    private WorkflowSetup(TestDatabase db, WebHost host)
+    {
+        Db = db;
+        Host = host;
+    }
+
+    /// <summary>The database.</summary>
+    public TestDatabase Db { get; }
+
+    /// <summary>The running app.</summary>
+    public WebHost Host { get; }
+
+    /// <summary>Creates it on an engine.</summary>
+    public static async Task<WorkflowSetup> CreateAsync(string engine)
+    {
+        TestPaths.RequireSeed();
+        var db = await TestDatabase.CreateAsync(engine);
+        await using (var context = db.CreateContext())
+        {
+            var imported = await new ImportStatusReports(context, TimeProvider.System).RunAsync([TestPaths.SeedFile], false, null, CancellationToken.None);
+            Assert.Empty(imported.Problems);
+            var finding = await context.Findings.Include(f => f.Departments).SingleAsync(f => f.Number == "R5-指-1");
+            var dx = await context.Departments.SingleAsync(d => d.Name == "DX推進課");
+            finding.Title = "情報システムの調達に関する規程の整備について";
+            finding.Departments.Add(new FindingDepartment { DepartmentId = dx.Id, Position = 0 });
+            await context.SaveChangesAsync();
+        }
+
+        await StaffAccounts.CreateUserAsync(db, "coord", Roles.Coordinator);
+        await StaffAccounts.CreateUserAsync(db, "admin", Roles.Admin);
+        await StaffAccounts.CreateUserAsync(db, "dx-editor", Roles.Editor, "DX推進課");
+        await StaffAccounts.CreateUserAsync(db, "dx-approver", Roles.Approver, "DX推進課");
+        await StaffAccounts.CreateUserAsync(db, "road-editor", Roles.Editor, "路政課");
+        await StaffAccounts.CreateUserAsync(db, "viewer", Roles.Viewer);
+        return new WorkflowSetup(db, await WebHost.StartAsync(db.Target));
+    }
+
+    /// <summary>An API client with a token of the user.</summary>
+    public Task<HttpClient> ApiAsync(string login) => StaffAccounts.TokenClientAsync(Db, Host, login);
+
+    /// <summary>Reads a JSON answer.</summary>
+    public static async Task<JsonNode> ReadAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    /// <summary>Posts JSON.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body = null) =>
+        body is null ? client.PostAsync(path, null) : client.PostAsJsonAsync(path, body);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
