@@ -1,3 +1,4 @@
+using Kansa.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -23,11 +24,24 @@ public static class KansaWebApp
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaAccounts();
         builder.Services.AddKansaPages();
+        if (settings.Settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Settings);
+        }
+
+        if (settings.Time is not null)
+        {
+            builder.Services.AddSingleton(settings.Time);
+        }
+
+        builder.Services.AddKansaFollowUp(builder.Configuration).AddKansaReminderJob();
 
         var app = builder.Build();
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();
+        app.MapEvidenceApi();
+        app.MapAuditLogApi();
         return app;
     }
 
