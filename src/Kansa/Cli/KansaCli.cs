@@ -31,6 +31,7 @@ public static class KansaCli
             UserCommand.Create(db, console),
             TokenCommand.Create(db, console),
             AuditLogCommand.Create(db, console),
+            RemindersCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);
