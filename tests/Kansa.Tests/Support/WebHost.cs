@@ -19,13 +19,19 @@ public sealed class WebHost : IAsyncDisposable
     /// <summary>The base address.</summary>
     public Uri Address { get; }
 
+    /// <summary>The app's services (its background jobs, for tests that watch them).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>A client for the app.</summary>
     public HttpClient Client { get; }
 
     /// <summary>Starts the app on the database.</summary>
-    public static async Task<WebHost> StartAsync(DatabaseTarget target)
+    public static Task<WebHost> StartAsync(DatabaseTarget target) => StartAsync(target, null, null);
+
+    /// <summary>Starts the app on the database with settings (Kansa:Mail:Host …) and, optionally, a clock moved by hand.</summary>
+    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings, TimeProvider? time)
     {
-        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0"));
+        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings, time));
         await app.StartAsync();
         return new WebHost(app, new Uri(KansaWebApp.Addresses(app)[0]));
     }
