@@ -83,6 +83,37 @@ public class ReminderTests
         Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Simultaneous_passes_of_two_instances_split_the_notices_without_sending_any_twice(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var smtp = new SmtpListener();
+        var data = new WorkflowData(db);
+        await StaffAccounts.CreateUserAsync(db, "dx-editor", Roles.Editor, "DX推進課");
+        await data.EmailAsync("dx-editor", "dx-editor@city.example.lg.jp");
+        for (var i = 1; i <= 12; i++)
+        {
+            await data.RequestAsync(await data.FindingAsync($"R7-指-{i}", "DX推進課"), new DateOnly(2025, 11, 3));
+        }
+
+        var time = new FakeTimeProvider(Start);
+        var settings = new Dictionary<string, string?>(smtp.Settings()) { ["Kansa:Reminders:Enabled"] = "false" };
+        await using var first = await WebHost.StartAsync(db.Target, settings, time);
+        await using var second = await WebHost.StartAsync(db.Target, settings, time);
+
+        var passes = await Task.WhenAll(Job(first).RunOnceAsync(CancellationToken.None), Job(second).RunOnceAsync(CancellationToken.None));
+        var again = await Job(second).RunOnceAsync(CancellationToken.None);
+
+        Assert.All(passes, p => Assert.Equal(12, p.Value!.Due));
+        Assert.Equal(12, passes.Sum(p => p.Value!.Sent));
+        Assert.Equal(12, passes.Sum(p => p.Value!.AlreadyClaimed));
+        Assert.Equal(0, again.Value!.Sent);
+        var subjects = smtp.Messages.Select(m => m.Message.Subject).ToList();
+        Assert.Equal(12, subjects.Count);
+        Assert.Equal(12, subjects.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public async Task The_command_line_pass_needs_a_mail_server_setting()
     {
