@@ -67,11 +67,12 @@ public sealed partial class SendReminders(KansaDbContext db, FindDueNotices find
                     await smtp.SendAsync(Compose(notice, recipients, claim, settings), ct);
                     sent++;
                 }
-                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or AuthenticationException)
+                catch (Exception e)
                 {
+                    // Whatever stopped the mail (server down, TLS, shutdown), the notice must not count as sent.
                     LogSendFailed(logger, e, notice.Kind, notice.RequestId);
                     db.ReminderNotices.Remove(claim);
-                    await db.SaveChangesAsync(ct);
+                    await db.SaveChangesAsync(CancellationToken.None);
                     throw;
                 }
             }

@@ -115,6 +115,28 @@ public class ReminderTests
     }
 
     [Fact]
+    public async Task A_notice_that_could_not_be_mailed_is_not_counted_as_sent()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var data = new WorkflowData(db);
+        await StaffAccounts.CreateUserAsync(db, "dx-editor", Roles.Editor, "DX推進課");
+        await data.EmailAsync("dx-editor", "dx-editor@city.example.lg.jp");
+        await data.RequestAsync(await data.FindingAsync("R7-指-1", "DX推進課"), new DateOnly(2025, 11, 3));
+        Dictionary<string, string?> settings;
+        await using (var closed = new SmtpListener())
+        {
+            settings = new Dictionary<string, string?>(closed.Settings()) { ["Kansa:Reminders:Enabled"] = "false" };
+        }
+
+        await using var host = await WebHost.StartAsync(db.Target, settings, new FakeTimeProvider(Start));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Job(host).RunOnceAsync(CancellationToken.None));
+
+        await using var context = db.CreateContext();
+        Assert.Equal(0, await context.ReminderNotices.CountAsync());
+        Assert.Contains(await context.AuditEntries.ToListAsync(), e => e.EntityType == nameof(ReminderNotice) && e.Action == "delete");
+    }
+
+    [Fact]
     public async Task The_command_line_pass_needs_a_mail_server_setting()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
