@@ -152,6 +152,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         Calendar.YearMonth ym => ym.ToString(),
         Enum e => e.ToString(),
         DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+
+        // File contents (evidence) are identified by their size here and by their SHA-256 in the row itself.
+        byte[] bytes => $"({bytes.Length} bytes)",
         _ => value,
     };
 }

@@ -53,6 +53,12 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>Publication rounds.</summary>
     public DbSet<PublicationRound> Rounds => Set<PublicationRound>();
 
+    /// <summary>Evidence files attached to responses.</summary>
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    /// <summary>Reminders claimed for sending, one per request, kind and due date.</summary>
+    public DbSet<Reminders.ReminderNotice> ReminderNotices => Set<Reminders.ReminderNotice>();
+
     /// <summary>Loads the vocabulary of this database.</summary>
     public async Task<StatusVocabulary> LoadVocabularyAsync(CancellationToken ct) =>
         new(await StatusTerms.AsNoTracking().ToListAsync(ct));
@@ -70,6 +76,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     {
         base.OnModelCreating(builder);
         ConfigureWorkflow(builder);
+        ConfigureFollowUp(builder);
         builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();
@@ -126,6 +133,28 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
             e.Property(t => t.Word).HasMaxLength(100);
             e.Property(t => t.AuditKind).HasMaxLength(100);
             e.HasData(StatusVocabulary.Defaults);
+        });
+    }
+
+    private static void ConfigureFollowUp(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EvidenceFile>(e =>
+        {
+            e.HasOne<Response>().WithMany().HasForeignKey(f => f.ResponseId);
+            e.HasIndex(f => f.ResponseId);
+            e.Property(f => f.FileName).HasMaxLength(255);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Reminders.ReminderNotice>(e =>
+        {
+            // The claim: a second instance's insert of the same notice fails here and it skips the mail.
+            e.HasIndex(n => new { n.RequestId, n.Kind, n.DueDate }).IsUnique();
+            e.HasOne<ResponseRequest>().WithMany().HasForeignKey(n => n.RequestId);
+            e.Property(n => n.Kind).HasMaxLength(16);
+            e.Property(n => n.ClaimedBy).HasMaxLength(200);
         });
     }
 

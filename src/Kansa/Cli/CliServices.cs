@@ -9,7 +9,7 @@ namespace Kansa.Cli;
 /// <summary>The services a command needs (accounts, database), as the web app registers them, acting as the command line.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(DatabaseTarget target)
+    public static ServiceProvider Build(DatabaseTarget target, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -18,6 +18,7 @@ internal static class CliServices
         services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKansaIdentityCore();
         services.AddKansaRegistry();
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -32,6 +32,7 @@ public static class KansaCli
             TokenCommand.Create(db, console),
             AuditLogCommand.Create(db, console),
             DepartmentCommand.Create(db, console),
+            RemindersCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);

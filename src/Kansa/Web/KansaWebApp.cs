@@ -33,6 +33,13 @@ public static class KansaWebApp
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
 
+        if (settings.Time is not null)
+        {
+            builder.Services.AddSingleton(settings.Time);
+        }
+
+        builder.Services.AddKansaFollowUp(builder.Configuration).AddKansaReminderJob();
+
         var app = builder.Build();
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
@@ -42,6 +49,8 @@ public static class KansaWebApp
         app.MapDepartmentsApi();
         app.MapResponsesApi();
         app.MapRoundsApi();
+        app.MapEvidenceApi();
+        app.MapAuditLogApi();
         return app;
     }
 

@@ -23,14 +23,16 @@ public sealed class WebHost : IAsyncDisposable
     /// <summary>Every endpoint the app maps.</summary>
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
         app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+    /// <summary>The app's services (its background jobs, for tests that watch them).</summary>
+    public IServiceProvider Services => app.Services;
 
     /// <summary>A client for the app.</summary>
     public HttpClient Client { get; }
 
     /// <summary>Starts the app on the database.</summary>
-    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings));
+        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings, time));
         await app.StartAsync();
         return new WebHost(app, new Uri(KansaWebApp.Addresses(app)[0]));
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kansa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Registry : Migration
+    public partial class RegistryAndFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -51,6 +51,56 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderNotices_ResponseRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ResponseRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Departments_MergedIntoId",
                 table: "Departments",
@@ -66,6 +116,17 @@ namespace Kansa.Migrations.Sqlite.Migrations
                 name: "IX_DepartmentNames_Name",
                 table: "DepartmentNames",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_ResponseId",
+                table: "EvidenceFiles",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderNotices_RequestId_Kind_DueDate",
+                table: "ReminderNotices",
+                columns: new[] { "RequestId", "Kind", "DueDate" },
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Departments_Departments_MergedIntoId",
@@ -84,6 +145,12 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DepartmentNames");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "ReminderNotices");
 
             migrationBuilder.DropIndex(
                 name: "IX_Departments_MergedIntoId",

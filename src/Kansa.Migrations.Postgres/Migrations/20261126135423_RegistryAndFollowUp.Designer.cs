@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kansa.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KansaDbContext))]
-    [Migration("20261126131850_Registry")]
-    partial class Registry
+    [Migration("20261126135423_RegistryAndFollowUp")]
+    partial class RegistryAndFollowUp
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -395,6 +395,44 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("FindingDepartment");
                 });
 
+            modelBuilder.Entity("Kansa.Reminders.ReminderNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Recipients")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("ReminderNotices");
+                });
+
             modelBuilder.Entity("Kansa.Responses.DueDateChange", b =>
                 {
                     b.Property<int>("Id")
@@ -428,6 +466,54 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("DueDateChange");
+                });
+
+            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Kansa.Responses.Response", b =>
@@ -1111,11 +1197,29 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("Kansa.Reminders.ReminderNotice", b =>
+                {
+                    b.HasOne("Kansa.Responses.ResponseRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Responses.DueDateChange", b =>
                 {
                     b.HasOne("Kansa.Responses.ResponseRequest", null)
                         .WithMany("DueDateChanges")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+                {
+                    b.HasOne("Kansa.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

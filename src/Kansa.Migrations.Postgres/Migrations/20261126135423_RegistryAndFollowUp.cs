@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kansa.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Registry : Migration
+    public partial class RegistryAndFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -52,6 +52,56 @@ namespace Kansa.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderNotices_ResponseRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ResponseRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Departments_MergedIntoId",
                 table: "Departments",
@@ -67,6 +117,17 @@ namespace Kansa.Migrations.Postgres.Migrations
                 name: "IX_DepartmentNames_Name",
                 table: "DepartmentNames",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_ResponseId",
+                table: "EvidenceFiles",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderNotices_RequestId_Kind_DueDate",
+                table: "ReminderNotices",
+                columns: new[] { "RequestId", "Kind", "DueDate" },
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Departments_Departments_MergedIntoId",
@@ -85,6 +146,12 @@ namespace Kansa.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DepartmentNames");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "ReminderNotices");
 
             migrationBuilder.DropIndex(
                 name: "IX_Departments_MergedIntoId",

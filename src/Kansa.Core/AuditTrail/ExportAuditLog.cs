@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kansa.AuditTrail;
+
+/// <summary>
+/// The filtered audit log as CSV (UTF-8 with BOM, so that Excel reads the Japanese), the export itself logged as
+/// "export" with its filter.
+/// </summary>
+public sealed class ExportAuditLog(SearchAuditLog search, AuditLog log)
+{
+    /// <summary>The CSV bytes and the number of lines.</summary>
+    public async Task<(byte[] Csv, int Count)> RunAsync(AuditLogFilter filter, CancellationToken ct)
+    {
+        var lines = await search.AllAsync(filter, ct);
+        await log.RecordAsync("export", nameof(AuditEntry), null, new { Format = "csv", Filter = filter.Describe(), Lines = lines.Count }, ct);
+
+        var text = new StringBuilder();
+        text.Append("連番,日時,実行者,操作,対象の種類,対象のキー,変更前,変更後\r\n");
+        foreach (var line in lines)
+        {
+            var at = TimeZoneInfo.ConvertTime(line.At, SearchAuditLog.Japan).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            text.AppendJoin(',', [line.Sequence.ToString(CultureInfo.InvariantCulture), at, Cell(line.Actor), Cell(line.Action), Cell(line.EntityType), Cell(line.EntityKey), Cell(line.Before), Cell(line.After)]);
+            text.Append("\r\n");
+        }
+
+        return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())], lines.Count);
+    }
+
+    // Quoted when needed; a leading = + - @ is neutralized so that a spreadsheet does not run it as a formula.
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
