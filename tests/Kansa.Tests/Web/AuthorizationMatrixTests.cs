@@ -30,7 +30,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site) : ICla
         /// <summary>Admin and auditor.</summary>
         AuditLogReaders,
 
-        /// <summary>Editors (and the coordinators who may do everything an editor does on the registry side).</summary>
+        /// <summary>Editors of the finding's department.</summary>
         Editors,
 
         /// <summary>Approvers.</summary>
@@ -82,6 +82,35 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site) : ICla
         ["POST /staff/registry/departments"] = (Who.Coordinators, "/staff/registry/departments"),
         ["GET /staff/registry/departments/{id:int}"] = (Who.Coordinators, "/staff/registry/departments/1"),
         ["POST /staff/registry/departments/{id:int}"] = (Who.Coordinators, "/staff/registry/departments/1"),
+        ["GET /staff/findings"] = (Who.Staff, "/staff/findings"),
+        ["POST /staff/findings"] = (Who.Staff, "/staff/findings"),
+        ["GET /staff/findings/{number}"] = (Who.Staff, "/staff/findings/R5-指-3"),
+        ["POST /staff/findings/{number}"] = (Who.Staff, "/staff/findings/R5-指-3"),
+        ["GET /staff/rounds"] = (Who.Coordinators, "/staff/rounds"),
+        ["POST /staff/rounds"] = (Who.Coordinators, "/staff/rounds"),
+        ["GET /staff/rounds/{id:int}"] = (Who.Coordinators, "/staff/rounds/1"),
+        ["POST /staff/rounds/{id:int}"] = (Who.Coordinators, "/staff/rounds/1"),
+        ["GET /staff/responses/{id:int}/evidence"] = (Who.Staff, "/staff/responses/1/evidence"),
+        ["POST /staff/responses/{id:int}/evidence"] = (Who.Staff, "/staff/responses/1/evidence"),
+        ["GET /staff/audit-log"] = (Who.AuditLogReaders, "/staff/audit-log"),
+        ["POST /staff/audit-log"] = (Who.AuditLogReaders, "/staff/audit-log"),
+        ["GET /api/v1/audit-log"] = (Who.AuditLogReaders, "/api/v1/audit-log"),
+        ["POST /api/v1/findings/{number}/requests"] = (Who.Coordinators, "/api/v1/findings/R5-指-3/requests"),
+        ["POST /api/v1/requests/{id:int}/due-date"] = (Who.Coordinators, "/api/v1/requests/1/due-date"),
+        ["POST /api/v1/findings/{number}/responses"] = (Who.Editors, "/api/v1/findings/R5-指-3/responses"),
+        ["GET /api/v1/responses/{id:int}"] = (Who.Staff, "/api/v1/responses/1"),
+        ["PUT /api/v1/responses/{id:int}"] = (Who.Staff, "/api/v1/responses/1"),
+        ["POST /api/v1/responses/{id:int}/submit"] = (Who.Staff, "/api/v1/responses/1/submit"),
+        ["POST /api/v1/responses/{id:int}/approve"] = (Who.Staff, "/api/v1/responses/1/approve"),
+        ["POST /api/v1/responses/{id:int}/return"] = (Who.Staff, "/api/v1/responses/1/return"),
+        ["POST /api/v1/responses/{id:int}/corrections"] = (Who.Staff, "/api/v1/responses/1/corrections"),
+        ["POST /api/v1/responses/{id:int}/evidence"] = (Who.Staff, "/api/v1/responses/1/evidence"),
+        ["GET /api/v1/evidence/{id:int}"] = (Who.Staff, "/api/v1/evidence/1"),
+        ["GET /api/v1/rounds/"] = (Who.Coordinators, "/api/v1/rounds"),
+        ["POST /api/v1/rounds/"] = (Who.Coordinators, "/api/v1/rounds"),
+        ["GET /api/v1/rounds/{id:int}"] = (Who.Coordinators, "/api/v1/rounds/1"),
+        ["GET /api/v1/rounds/{id:int}/preview"] = (Who.Coordinators, "/api/v1/rounds/1/preview"),
+        ["POST /api/v1/rounds/{id:int}/publish"] = (Who.Coordinators, "/api/v1/rounds/1/publish"),
         ["GET /api/v1/findings/{number}"] = (Who.Staff, "/api/v1/findings/R5-指-3"),
         ["PUT /api/v1/findings/{number}"] = (Who.Coordinators, "/api/v1/findings/R5-指-3"),
         ["POST /api/v1/audits/"] = (Who.Coordinators, "/api/v1/audits"),
@@ -145,7 +174,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site) : ICla
         Who.Staff => role != "anonymous",
         Who.Coordinators => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Coordinator,
         Who.AuditLogReaders => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Auditor,
-        Who.Editors => role is Kansa.Accounts.Roles.Editor or Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Coordinator,
+        Who.Editors => role is Kansa.Accounts.Roles.Editor,
         Who.Approvers => role is Kansa.Accounts.Roles.Approver,
         _ => false,
     };
