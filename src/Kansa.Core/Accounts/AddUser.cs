@@ -8,8 +8,8 @@ namespace Kansa.Accounts;
 /// <summary>Creates a person's account with one role and, for editors and approvers, their departments.</summary>
 public sealed class AddUser(UserManager<KansaUser> users, RoleManager<IdentityRole> roles, KansaDbContext db)
 {
-    /// <summary>Creates the user; problems come back as Japanese messages naming the field.</summary>
-    public async Task<IReadOnlyList<string>> RunAsync(string login, string role, IReadOnlyList<string> departments, string? password, string? displayName, CancellationToken ct)
+    /// <summary>Creates the user (the e-mail address receives due-date notices); problems come back as Japanese messages naming the field.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(string login, string role, IReadOnlyList<string> departments, string? password, string? displayName, string? email, CancellationToken ct)
     {
         var problems = new List<string>();
         if (!Roles.All.Contains(role))
@@ -34,7 +34,7 @@ public sealed class AddUser(UserManager<KansaUser> users, RoleManager<IdentityRo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new KansaUser { UserName = login, DisplayName = displayName ?? login };
+        var user = new KansaUser { UserName = login, DisplayName = displayName ?? login, Email = email, EmailConfirmed = email is not null };
         // A department is found by any name it has had, and a merged one stands for the department that took it over.
         var history = await DepartmentHistory.LoadAsync(db, ct);
         foreach (var name in names)

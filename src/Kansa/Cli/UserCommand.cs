@@ -14,8 +14,9 @@ internal static class UserCommand
         var role = new Option<string>("--role") { Description = $"役割: {string.Join("、", Roles.All)}", Required = true };
         var departments = new Option<string[]>("--department") { Description = "所管課 (editor と approver は必須。複数可)", AllowMultipleArgumentsPerToken = false };
         var name = new Option<string?>("--name") { Description = "表示名" };
+        var email = new Option<string?>("--email") { Description = "メールアドレス (期限のお知らせの送り先)" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "パスワードを標準入力の1行目から読む (12文字以上)" };
-        var add = new Command("add", "利用者を追加する (最初の管理者も)") { login, role, departments, name, passwordStdin };
+        var add = new Command("add", "利用者を追加する (最初の管理者も)") { login, role, departments, name, email, passwordStdin };
         add.SetAction(async (parse, ct) =>
         {
             var target = DatabaseTarget.Resolve(parse.GetValue(db));
@@ -31,7 +32,7 @@ internal static class UserCommand
             await using var services = CliServices.Build(target);
             await using var scope = services.CreateAsyncScope();
             var problems = await scope.ServiceProvider.GetRequiredService<AddUser>().RunAsync(
-                parse.GetValue(login)!, parse.GetValue(role)!, parse.GetValue(departments) ?? [], password, parse.GetValue(name), ct);
+                parse.GetValue(login)!, parse.GetValue(role)!, parse.GetValue(departments) ?? [], password, parse.GetValue(name), parse.GetValue(email), ct);
             foreach (var problem in problems)
             {
                 console.Error.WriteLine(problem);

@@ -25,7 +25,7 @@ public static class StaffAccounts
         services.AddKansaIdentityCore();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var problems = await scope.ServiceProvider.GetRequiredService<AddUser>().RunAsync(login, role, departments, Password, null, CancellationToken.None);
+        var problems = await scope.ServiceProvider.GetRequiredService<AddUser>().RunAsync(login, role, departments, Password, null, null, CancellationToken.None);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 

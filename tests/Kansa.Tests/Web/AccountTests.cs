@@ -112,6 +112,19 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task User_add_records_the_email_that_receives_notices()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+
+        var run = await CliRun.RunWithInputAsync(StaffAccounts.Password + "\n", "user", "add", "mori", "--role", "editor", "--department", "DX推進課",
+            "--email", "mori@city.example.jp", "--password-stdin", "--db", db.Target.Display);
+
+        Assert.Equal(0, run.ExitCode);
+        await using var context = db.CreateContext();
+        Assert.Equal("mori@city.example.jp", (await context.Users.SingleAsync()).Email);
+    }
+
+    [Fact]
     public async Task Tokens_are_shown_once_stored_hashed_and_revocable()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
