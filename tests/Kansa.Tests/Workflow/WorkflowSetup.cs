@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Tests.Workflow;
 
 /// <summary>
-/// The seed imported, R5-指-1 completed (a title and DX推進課, set directly: registry editing is another use case),
+/// The seed imported, R5-指-1 completed by the coordinator through PUT /api/v1/findings (a title and DX推進課),
 /// and one account per role: coordinator, admin, DX推進課 editor and approver, 路政課 editor.
 /// </summary>
 public sealed class WorkflowSetup : IAsyncDisposable
@@ -23,6 +23,8 @@ public sealed class WorkflowSetup : IAsyncDisposable
     /// <summary>The database.</summary>
     public TestDatabase Db { get; }
 
+    private static readonly string[] DxDepartment = ["DX推進課"];
+
     /// <summary>The running app.</summary>
     public WebHost Host { get; }
 
@@ -35,11 +37,6 @@ public sealed class WorkflowSetup : IAsyncDisposable
         {
             var imported = await new ImportStatusReports(context, TimeProvider.System).RunAsync([TestPaths.SeedFile], false, null, CancellationToken.None);
             Assert.Empty(imported.Problems);
-            var finding = await context.Findings.Include(f => f.Departments).SingleAsync(f => f.Number == "R5-指-1");
-            var dx = await context.Departments.SingleAsync(d => d.Name == "DX推進課");
-            finding.Title = "情報システムの調達に関する規程の整備について";
-            finding.Departments.Add(new FindingDepartment { DepartmentId = dx.Id, Position = 0 });
-            await context.SaveChangesAsync();
         }
 
         await StaffAccounts.CreateUserAsync(db, "coord", Roles.Coordinator);
@@ -48,7 +45,19 @@ public sealed class WorkflowSetup : IAsyncDisposable
         await StaffAccounts.CreateUserAsync(db, "dx-approver", Roles.Approver, "DX推進課");
         await StaffAccounts.CreateUserAsync(db, "road-editor", Roles.Editor, "路政課");
         await StaffAccounts.CreateUserAsync(db, "viewer", Roles.Viewer);
-        return new WorkflowSetup(db, await WebHost.StartAsync(db.Target));
+        var setup = new WorkflowSetup(db, await WebHost.StartAsync(db.Target));
+
+        // The coordinator completes R5-指-1, which the import knew only from the summary table, through the API.
+        var coordinator = await setup.ApiAsync("coord");
+        var read = await ReadAsync(await coordinator.GetAsync("/api/v1/findings/R5-指-1"));
+        var completed = await coordinator.PutAsJsonAsync("/api/v1/findings/R5-指-1", new
+        {
+            title = "情報システムの調達に関する規程の整備について",
+            departments = DxDepartment,
+            version = (string?)read["version"],
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
+        return setup;
     }
 
     /// <summary>An API client with a token of the user.</summary>
