@@ -12,6 +12,12 @@ public static class AccountServices
     /// <summary>Staff pages: any signed-in person.</summary>
     public const string Staff = "staff";
 
+    /// <summary>
+    /// Staff calling with a personal token only: for API routes that cannot check an antiforgery token
+    /// (multipart uploads), so that a browser's cookie can never be used from another site.
+    /// </summary>
+    public const string TokenStaff = "token-staff";
+
     /// <summary>Registry, requests, rounds, corrections.</summary>
     public const string Coordinators = "coordinators";
 
@@ -54,6 +60,7 @@ public static class AccountServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(TokenStaff, p => p.AddAuthenticationSchemes(TokenAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Coordinators, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(AuditLogReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor));
 

@@ -83,6 +83,20 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task The_upload_api_takes_a_token_never_a_browser_cookie()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await StaffAccounts.CreateUserAsync(db, "abe", Roles.Coordinator);
+        await using var host = await WebHost.StartAsync(db.Target);
+        var cookie = await StaffAccounts.SignedInClientAsync(host, "abe");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "a.txt" } };
+
+        var response = await cookie.PostAsync("/api/v1/responses/1/evidence", form);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_form_post_without_its_antiforgery_token_is_refused()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
