@@ -28,7 +28,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     {
         if (eventData.Context is KansaDbContext db)
         {
-            if (Capture(db) && db.Database.CurrentTransaction is null)
+            // Reading the chain's last line and appending after it must be one transaction, also when only log lines
+            // are saved (logins, downloads): else two such saves can take the same sequence number.
+            var captured = Capture(db);
+            if ((captured || db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)) && db.Database.CurrentTransaction is null)
             {
                 owned = await db.Database.BeginTransactionAsync(cancellationToken);
             }
@@ -62,12 +65,14 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
             pending.Clear();
             db.AuditEntries.AddRange(lines);
             await db.SaveChangesAsync(cancellationToken);
-            if (owned is not null)
-            {
-                await owned.CommitAsync(cancellationToken);
-                await owned.DisposeAsync();
-                owned = null;
-            }
+        }
+
+        if (owned is not null && pending.Count == 0)
+        {
+            var transaction = owned;
+            owned = null;
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
         }
 
         return result;

@@ -201,6 +201,12 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 findingsUpdated++;
             }
 
+            if (changed)
+            {
+                // A coordinator's form opened before this import must not silently save over what it brought.
+                finding.Version = Guid.NewGuid();
+            }
+
             finding.Title = row.Title;
             finding.Excerpt = row.Excerpt;
             finding.ReportPages = row.Pages?.Text;

@@ -32,6 +32,13 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
             return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month.ToWareki()}{Glossary.AsOf}の回はすでにあります。");
         }
 
+        // A round dated before one already published would rewrite what the public has already read for those months.
+        var published = (await db.Rounds.AsNoTracking().Where(r => r.IsPublished).Select(r => r.AsOf).ToListAsync(ct)).DefaultIfEmpty().Max();
+        if (published != default && month <= published)
+        {
+            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。");
+        }
+
         var round = new PublicationRound { AsOf = month, OpenedBy = user.Actor, OpenedAt = time.GetUtcNow() };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);

@@ -36,7 +36,7 @@ public static class AccountServices
                 o.DefaultChallengeScheme = Selector;
             })
             .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsApiWrite(context.Request)
                     ? TokenAuthentication.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
@@ -77,6 +77,10 @@ public static class AccountServices
         });
         return services;
     }
+
+    // API writes carry no antiforgery token, so a browser's cookie never authenticates them: only a personal token does.
+    private static bool IsApiWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
 
     private static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -27,6 +27,26 @@ public sealed class SnapshotHistoryTests : IDisposable
 
     private static string Newer => Demo("03_");
 
+    [Fact]
+    public async Task An_import_that_changes_a_finding_gives_it_a_new_version()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await ImportAsync(db, Older);
+        Guid before;
+        await using (var context = db.CreateContext())
+        {
+            before = (await context.Findings.SingleAsync(f => f.Number == "R5-指-1")).Version;
+        }
+
+        var renamed = files.Write("renamed.txt", File.ReadAllText(Newer).Replace("補助金交付要綱の規定と運用の不一致について", "補助金交付要綱の規定と運用の不一致について (改題)", StringComparison.Ordinal));
+        await ImportAsync(db, renamed);
+
+        await using var after = db.CreateContext();
+        var finding = await after.Findings.SingleAsync(f => f.Number == "R5-指-1");
+        Assert.EndsWith("(改題)", finding.Title, StringComparison.Ordinal);
+        Assert.NotEqual(before, finding.Version);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task A_newer_report_that_changes_nothing_still_moves_the_audit_to_its_month(string engine)

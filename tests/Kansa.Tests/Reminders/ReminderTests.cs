@@ -122,11 +122,15 @@ public class ReminderTests
         await StaffAccounts.CreateUserAsync(db, "dx-editor", Roles.Editor, "DX推進課");
         await data.EmailAsync("dx-editor", "dx-editor@city.example.lg.jp");
         await data.RequestAsync(await data.FindingAsync("R7-指-1", "DX推進課"), new DateOnly(2025, 11, 3));
-        Dictionary<string, string?> settings;
-        await using (var closed = new SmtpListener())
+        // Port 1 on loopback never listens here; a port freed by another listener could be taken by a parallel test.
+        var settings = new Dictionary<string, string?>
         {
-            settings = new Dictionary<string, string?>(closed.Settings()) { ["Kansa:Reminders:Enabled"] = "false" };
-        }
+            ["Kansa:Mail:Host"] = "127.0.0.1",
+            ["Kansa:Mail:Port"] = "1",
+            ["Kansa:Mail:Tls"] = "None",
+            ["Kansa:Mail:From"] = "kansa@city.example.lg.jp",
+            ["Kansa:Reminders:Enabled"] = "false",
+        };
 
         await using var host = await WebHost.StartAsync(db.Target, settings, new FakeTimeProvider(Start));
         await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Job(host).RunOnceAsync(CancellationToken.None));

@@ -97,6 +97,21 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task A_browser_cookie_never_authenticates_an_api_write()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await StaffAccounts.CreateUserAsync(db, "okada", Roles.Coordinator);
+        await using var host = await WebHost.StartAsync(db.Target);
+        var cookie = await StaffAccounts.SignedInClientAsync(host, "okada");
+
+        var write = await cookie.PostAsync("/api/v1/rounds", new StringContent("{\"asOf\":\"2025-11\"}", System.Text.Encoding.UTF8, "application/json"));
+        var read = await cookie.GetAsync("/api/v1/rounds");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_form_post_without_its_antiforgery_token_is_refused()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

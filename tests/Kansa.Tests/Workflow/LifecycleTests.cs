@@ -196,6 +196,22 @@ public class LifecycleTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(setup.Host.Client, "/api/v1/rounds", new { asOf = "2026-05" })).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_round_cannot_be_dated_before_one_already_published(string engine)
+    {
+        await using var setup = await CreateAsync(engine);
+        var coord = await setup.ApiAsync("coord");
+        var opened = await ReadAsync(await PostAsync(coord, "/api/v1/rounds", new { asOf = "2025-11" }));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(coord, $"/api/v1/rounds/{(int)opened["id"]!}/publish")).StatusCode);
+
+        var backdated = await PostAsync(coord, "/api/v1/rounds", new { asOf = "2024-08" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, backdated.StatusCode);
+        Assert.Contains("公表済み", await backdated.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(coord, "/api/v1/rounds", new { asOf = "2025-12" })).StatusCode);
+    }
+
     private static JsonNode Finding(JsonNode report, string number) =>
         report["audits"]![0]!["findings"]!.AsArray().Single(f => (string?)f!["number"] == number)!;
 

@@ -52,7 +52,12 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
             await users.AddLoginAsync(user, info);
         }
 
-        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff" });
+        }
+
         await new AuditLog(db, new FixedActor("user:" + user.UserName), time).RecordAsync(result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "sso" }, ct);
         if (!result.Succeeded)
         {
@@ -65,8 +70,15 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
 
     private async Task<KansaUser?> MatchAsync(ExternalLoginInfo info)
     {
-        var name = info.Principal.FindFirst("preferred_username")?.Value;
+        // Only an address the provider has verified links a first sign-in to an account, and never an administrator's
+        // or coordinator's: a name chosen at the provider must not become someone's Kansa account.
         var email = info.Principal.FindFirst("email")?.Value;
-        return (name is null ? null : await users.FindByNameAsync(name)) ?? (email is null ? null : await users.FindByEmailAsync(email));
+        var verified = string.Equals(info.Principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        if (email is null || !verified || await users.FindByEmailAsync(email) is not { } user)
+        {
+            return null;
+        }
+
+        return await users.IsInRoleAsync(user, Roles.Admin) || await users.IsInRoleAsync(user, Roles.Coordinator) ? null : user;
     }
 }
