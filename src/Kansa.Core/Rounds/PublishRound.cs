@@ -11,8 +11,11 @@ namespace Kansa.Rounds;
 /// </summary>
 public sealed class PublishRound(KansaDbContext db, TimeProvider time)
 {
-    /// <summary>Publishes; a round already published is refused.</summary>
-    public async Task<Outcome<RoundView>> RunAsync(StaffUser user, int id, CancellationToken ct)
+    /// <summary>
+    /// Publishes; a round already published is refused. With <paramref name="previewed"/> (the responses the coordinator
+    /// saw in the preview), anything approved or withdrawn since is a conflict instead of being published unseen.
+    /// </summary>
+    public async Task<Outcome<RoundView>> RunAsync(StaffUser user, int id, IReadOnlyCollection<int>? previewed, CancellationToken ct)
     {
         if (!user.IsCoordinator)
         {
@@ -33,6 +36,11 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var responses = await db.Responses.Include(r => r.Steps)
             .Where(r => r.Stage == ResponseStage.Approved && r.RoundId == null).ToListAsync(ct);
+        if (previewed is not null && !responses.Select(r => r.Id).ToHashSet().SetEquals(previewed))
+        {
+            return Outcome<RoundView>.Conflict("プレビューのあとで、公表する回答が変わりました (新しい承認か差戻し)。プレビューを確認し直してから公表してください。");
+        }
+
         foreach (var response in responses)
         {
             db.StatusRecords.Add(RecordOf(response, round, user.Actor, now));

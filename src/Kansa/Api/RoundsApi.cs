@@ -48,8 +48,12 @@ public static class RoundsApi
                 return TypedResults.File(buffer.ToArray(), writer.ContentType);
             }));
 
-        api.MapPost("/{id:int}/publish", (int id, CurrentStaff staff, PublishRound use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, ct)).ToHttp(Json)));
+        api.MapPost("/{id:int}/publish", async (int id, HttpRequest request, CurrentStaff staff, PublishRound use, CancellationToken ct) =>
+        {
+            // The body is optional: without it, every approved response is published.
+            var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<PublishRequest>(ct) : null;
+            return await ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, body?.ResponseIds, ct)).ToHttp(Json));
+        });
         return app;
     }
 
@@ -66,3 +70,7 @@ public static class RoundsApi
         responses = r.Responses,
     };
 }
+
+/// <summary>What a coordinator publishes: optionally the ids of the responses the preview showed.</summary>
+/// <param name="ResponseIds">The previewed responses; publishing is refused if the approved set has changed since.</param>
+public sealed record PublishRequest(IReadOnlyList<int>? ResponseIds);

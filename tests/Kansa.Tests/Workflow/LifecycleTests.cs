@@ -198,6 +198,34 @@ public class LifecycleTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_response_approved_after_the_preview_is_not_published_unseen(string engine)
+    {
+        await using var setup = await CreateAsync(engine);
+        var coord = await setup.ApiAsync("coord");
+        var editor = await setup.ApiAsync("dx-editor");
+        var approver = await setup.ApiAsync("dx-approver");
+        async Task<int> ApprovedAsync(string number)
+        {
+            var id = (int)(await ReadAsync(await PostAsync(editor, $"/api/v1/findings/{number}/responses", new { status = "措置済", content = number + " の措置" })))["id"]!;
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(editor, $"/api/v1/responses/{id}/submit")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(approver, $"/api/v1/responses/{id}/approve")).StatusCode);
+            return id;
+        }
+
+        var seen = await ApprovedAsync("R5-指-1");
+        var round = (int)(await ReadAsync(await PostAsync(coord, "/api/v1/rounds", new { asOf = "2025-11" })))["id"]!;
+        await coord.GetStringAsync($"/api/v1/rounds/{round}/preview?format=json");
+        await ApprovedAsync("R5-指-3");
+
+        var stale = await PostAsync(coord, $"/api/v1/rounds/{round}/publish", new { responseIds = new[] { seen } });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("プレビュー", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((4, 3), Summary(await ExportAsync(setup, null)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task A_round_cannot_be_dated_before_one_already_published(string engine)
     {
         await using var setup = await CreateAsync(engine);

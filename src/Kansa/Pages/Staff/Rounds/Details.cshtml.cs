@@ -12,8 +12,11 @@ namespace Kansa.Pages.Staff.Rounds;
 /// the preview in every export format, and the publish button. Admins and coordinators only.
 /// </summary>
 [Authorize(Policy = AccountServices.Coordinators)]
-public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview) : PageModel
+public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview, Kansa.Storage.KansaDbContext db) : PageModel
 {
+    /// <summary>The approved responses the preview shows; the publish form sends them back.</summary>
+    public IReadOnlyList<int> Pending { get; private set; } = [];
+
     /// <summary>The round.</summary>
     public RoundView Round { get; private set; } = null!;
 
@@ -46,7 +49,7 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
     }
 
     /// <summary>Publishes the round.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishRound publish, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(int id, [FromForm] int[]? previewed, [FromServices] PublishRound publish, CancellationToken ct)
     {
         var user = await staff.GetAsync(ct);
         if (user is null)
@@ -54,7 +57,8 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
             return Challenge();
         }
 
-        var outcome = await publish.RunAsync(user, id, ct);
+        // A form without the preview's list (an older page) publishes as the API does without one.
+        var outcome = await publish.RunAsync(user, id, Request.Form.ContainsKey("previewed") ? previewed ?? [] : null, ct);
         switch (outcome.Kind)
         {
             case OutcomeKind.Ok:
@@ -87,6 +91,7 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
 
         Round = round;
         Snapshot = outcome.Value!;
+        Pending = [.. (await PublishRound.PendingAsync(db, ct)).Select(r => r.Id).Order()];
         using var buffer = new MemoryStream();
         await new TextReportWriter().WriteAsync(Snapshot, buffer, ct);
         Text = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
