@@ -39,15 +39,28 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var writer = new Writer(db, time, vocabulary, await DepartmentsByNameAsync(ct));
-        foreach (var report in reports)
+
+        // The writer reads db.Audits.Local once per audit of every file; with automatic change detection each read
+        // rescans every tracked row, which made a ten-year import quadratic. One scan before saving is enough.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            foreach (var audit in report.Audits)
+            foreach (var report in reports)
             {
-                await writer.WriteAsync(report.Source, audit, ct);
+                foreach (var audit in report.Audits)
+                {
+                    await writer.WriteAsync(report.Source, audit, ct);
+                }
             }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        await db.SaveChangesAsync(ct);
         if (dryRun)
         {
             await transaction.RollbackAsync(ct);
