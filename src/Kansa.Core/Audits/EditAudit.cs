@@ -54,11 +54,7 @@ public sealed class EditAudit(KansaDbContext db)
         audit.Auditor = AuditFields.Text(input.Auditor);
         audit.ReportDate = input.ReportDate;
         audit.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return Outcome<Audit>.Conflict(AuditFields.Conflict);
         }

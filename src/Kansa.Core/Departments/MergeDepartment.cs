@@ -55,11 +55,7 @@ public sealed class MergeDepartment(KansaDbContext db)
         department.MergedIntoId = into.Id;
         department.MergedFrom = from;
         department.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return Outcome<Department>.Conflict(DepartmentRules.Conflict);
         }

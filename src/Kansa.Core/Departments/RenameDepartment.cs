@@ -61,11 +61,7 @@ public sealed class RenameDepartment(KansaDbContext db)
         department.Names.Add(new DepartmentName { Name = normalized, From = from });
         department.Name = normalized;
         department.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return Outcome<Department>.Conflict(DepartmentRules.Conflict);
         }

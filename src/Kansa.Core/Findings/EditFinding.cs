@@ -46,11 +46,7 @@ public sealed class EditFinding(KansaDbContext db, TimeProvider time)
         // Entered this month: an import of an older document must not overwrite what the coordinator wrote.
         finding.ContentAsOf = YearMonth.FromDate(time.GetLocalNow());
         finding.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return Outcome<Finding>.Conflict(FindingFields.Conflict);
         }

@@ -66,11 +66,7 @@ public static class ResponseGate
         }
 
         response.Version = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             return Outcome<ResponseView>.Conflict(ConflictMessage);
         }

@@ -57,11 +57,7 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
         round.IsPublished = true;
         round.PublishedBy = user.Actor;
         round.PublishedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(ct))
         {
             // A response changed while we published (returned, or published by a round in another request).
             return Outcome<RoundView>.Conflict("公表のあいだに回答がほかの人に変更されました。もう一度プレビューを確認してから公表してください。");
