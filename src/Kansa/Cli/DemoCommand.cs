@@ -25,6 +25,8 @@ internal static class DemoCommand
 
             // The demo always starts from nothing, so a rerun shows the same thing; pooled connections would keep the old file alive.
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // data/ is git-ignored, so a fresh clone has no such folder: the default path must work there.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target.Display))!);
             foreach (var suffix in (string[])["", "-wal", "-shm"])
             {
                 File.Delete(target.Display + suffix);

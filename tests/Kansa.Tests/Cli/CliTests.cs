@@ -154,6 +154,19 @@ public class CliTests
         Assert.Contains("監査 3 件 (新規 3)", second.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_creates_the_folder_of_its_database()
+    {
+        // A fresh clone has no data/ folder (it is git-ignored): ./kansa demo crashed there.
+        using var dir = new TempDir();
+        var db = Path.Combine(dir.File("data"), "demo.db");
+
+        var run = await CliRun.RunAsync("demo", "--db", db, "--no-serve");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(db));
+    }
+
     private static string Summary(JsonElement audit)
     {
         var counts = audit.GetProperty("summary").EnumerateArray()
