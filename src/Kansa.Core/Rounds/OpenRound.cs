@@ -45,7 +45,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         db.Rounds.Add(round);
         if (!await db.TrySaveAsync(ct))
         {
-            return Outcome<RoundView>.Conflict(OneOpenMessage(month));
+            return Outcome<RoundView>.Conflict("asOf (時点): ほかの人が同時に公表の回を開きました。一度に開ける回は1つだけです。公表の回の一覧を確認してください。");
         }
 
         // Holding the only open slot now, no other round can be published until we commit; one published between our
@@ -67,7 +67,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
     }
 
     private static string OneOpenMessage(YearMonth open) =>
-        $"asOf (時点): {open.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません (ほかの人が同時に開いた回を含みます)。一度に開ける回は1つだけです。";
+        $"asOf (時点): {open.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。";
 
     private static string LaterMonthMessage(YearMonth published) =>
         $"asOf (時点): {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。";
