@@ -30,7 +30,7 @@ public sealed class LoadDashboard(KansaDbContext db, FindDueNotices notices, IOp
 
         // A response answers a request when linked to it, or (unlinked) when started after it was made.
         ResponseStage? LatestStage(int requestId, int findingId, DateTimeOffset requestedAt) =>
-            responses.Where(r => r.FindingId == findingId && (r.RequestId == requestId || (r.RequestId is null && r.CreatedAt >= requestedAt)))
+            responses.Where(r => r.FindingId == findingId && r.Stage != ResponseStage.Withdrawn && (r.RequestId == requestId || (r.RequestId is null && r.CreatedAt >= requestedAt)))
                 .OrderBy(r => r.Stage is ResponseStage.Approved or ResponseStage.Published).ThenBy(r => r.Id)
                 .Select(r => (ResponseStage?)r.Stage).LastOrDefault();
         var states = requests.Select(r => new

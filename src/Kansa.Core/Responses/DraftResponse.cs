@@ -29,10 +29,11 @@ public sealed class DraftResponse(KansaDbContext db, TimeProvider time)
             return Outcome<ResponseView>.Invalid(problems);
         }
 
-        // One response at a time per finding: a second draft beside an unpublished one would split the work.
-        if (await db.Responses.AnyAsync(r => r.FindingId == finding.Id && r.Stage != ResponseStage.Published, ct))
+        // One response at a time per finding: a second draft beside an unfinished one would split the work. This check
+        // gives the early answer; the partial unique index decides between simultaneous drafts (a double click).
+        if (await db.Responses.AnyAsync(r => r.FindingId == finding.Id && r.Stage != ResponseStage.Published && r.Stage != ResponseStage.Withdrawn, ct))
         {
-            return Outcome<ResponseView>.Invalid("", $"{finding.Number} にはまだ公表されていない回答があります。その回答を編集してください。");
+            return Outcome<ResponseView>.Conflict(OneUnfinishedMessage(finding.Number));
         }
 
         // The newest request (ids grow with every insert; SQLite cannot order by DateTimeOffset).
@@ -51,7 +52,14 @@ public sealed class DraftResponse(KansaDbContext db, TimeProvider time)
         };
         ResponseGate.AddStep(response, ResponseActions.Drafted, user, time);
         db.Responses.Add(response);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            return Outcome<ResponseView>.Conflict(OneUnfinishedMessage(finding.Number));
+        }
+
         return Outcome<ResponseView>.Ok(ResponseView.From(response, finding));
     }
+
+    private static string OneUnfinishedMessage(string number) =>
+        $"{number} にはまだ公表されていない回答があります (同時に送られた下書きは1つだけ保存されます)。その回答を開いて編集してください。";
 }

@@ -36,5 +36,5 @@ public sealed record EvidenceAccess(int ResponseId, int FindingId, string Findin
     /// </summary>
     public bool CanAttach(StaffUser user) =>
         (user.CanDraft(DepartmentIds) && Stage is ResponseStage.Draft or ResponseStage.Returned)
-        || (user.IsCoordinator && Stage != ResponseStage.Published);
+        || (user.IsCoordinator && Stage.IsUnfinished());
 }

@@ -65,6 +65,6 @@ public sealed record FindingWorkflow(
     bool CanDraft,
     bool CanApprove)
 {
-    /// <summary>The response not yet published, if any: the one the department works on.</summary>
-    public ResponseView? Active => Responses.LastOrDefault(r => r.Stage != ResponseStage.Published);
+    /// <summary>The response not yet published (nor withdrawn), if any: the one the department works on.</summary>
+    public ResponseView? Active => Responses.LastOrDefault(r => r.Stage.IsUnfinished());
 }

@@ -17,4 +17,23 @@ public enum ResponseStage
 
     /// <summary>Published in a round (公表済): frozen.</summary>
     Published,
+
+    /// <summary>
+    /// Set aside (取下げ): a second unfinished response to the same finding, made by a double submission before the
+    /// database enforced one at a time; the ConcurrencyRules migration withdraws such duplicates and keeps their steps.
+    /// </summary>
+    Withdrawn,
+}
+
+/// <summary>Which stages count as work in progress.</summary>
+public static class ResponseStages
+{
+    /// <summary>
+    /// The SQL filter of the stages that are not finished: a finding has at most one response in them (下書き, 提出済,
+    /// 承認済, 差戻し), enforced by a partial unique index. Quoted identifiers read the same on SQLite and PostgreSQL.
+    /// </summary>
+    public const string UnfinishedFilter = "\"Stage\" NOT IN ('Published', 'Withdrawn')";
+
+    /// <summary>Whether the response is still being worked on (not published, not withdrawn).</summary>
+    public static bool IsUnfinished(this ResponseStage stage) => stage is not (ResponseStage.Published or ResponseStage.Withdrawn);
 }

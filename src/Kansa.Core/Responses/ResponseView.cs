@@ -56,6 +56,7 @@ public static class ResponseLabels
         ResponseStage.Approved => "承認済 (公表待ち)",
         ResponseStage.Returned => "差戻し",
         ResponseStage.Published => "公表済",
+        ResponseStage.Withdrawn => "取下げ",
         _ => stage.ToString(),
     };
 
@@ -68,6 +69,7 @@ public static class ResponseLabels
         ResponseActions.Approved => "承認",
         ResponseActions.Returned => "差戻し",
         ResponseActions.Published => "公表",
+        ResponseActions.Withdrawn => "取下げ",
         ResponseActions.Corrected => "訂正",
         _ => action,
     };
@@ -93,6 +95,9 @@ public static class ResponseActions
 
     /// <summary>Published in a round.</summary>
     public const string Published = "published";
+
+    /// <summary>Set aside as a duplicate of the finding's other unfinished response (by the ConcurrencyRules migration).</summary>
+    public const string Withdrawn = "withdrawn";
 
     /// <summary>Published text corrected by an admin or coordinator.</summary>
     public const string Corrected = "corrected";

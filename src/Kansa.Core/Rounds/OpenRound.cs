@@ -21,10 +21,13 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
             return Outcome<RoundView>.Invalid("asOf", "asOf (時点): 年月を YYYY-MM の形で入力してください (例 2025-11)。");
         }
 
+        // On SQLite this transaction takes the write lock at once (BEGIN IMMEDIATE), so the checks and the insert are one
+        // step; on PostgreSQL the checks may race, and the open-round index and the check after the insert decide.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var open = await db.Rounds.AsNoTracking().Where(r => !r.IsPublished).FirstOrDefaultAsync(ct);
         if (open is not null)
         {
-            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {open.AsOf.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。");
+            return Outcome<RoundView>.Conflict(OneOpenMessage(open.AsOf));
         }
 
         if (await db.Rounds.AnyAsync(r => r.AsOf == month, ct))
@@ -33,15 +36,39 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         }
 
         // A round dated before one already published would rewrite what the public has already read for those months.
-        var published = (await db.Rounds.AsNoTracking().Where(r => r.IsPublished).Select(r => r.AsOf).ToListAsync(ct)).DefaultIfEmpty().Max();
-        if (published != default && month <= published)
+        if (await LatestPublishedAsync(month, ct) is { } published)
         {
-            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。");
+            return Outcome<RoundView>.Invalid("asOf", LaterMonthMessage(published));
         }
 
         var round = new PublicationRound { AsOf = month, OpenedBy = user.Actor, OpenedAt = time.GetUtcNow() };
         db.Rounds.Add(round);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ct))
+        {
+            return Outcome<RoundView>.Conflict("asOf (時点): ほかの人が同時に公表の回を開きました。一度に開ける回は1つだけです。公表の回の一覧を確認してください。");
+        }
+
+        // Holding the only open slot now, no other round can be published until we commit; one published between our
+        // check and our insert (PostgreSQL, read committed) is visible to this new statement and refuses the month.
+        if (await LatestPublishedAsync(month, ct) is { } overtaken)
+        {
+            return Outcome<RoundView>.Invalid("asOf", LaterMonthMessage(overtaken));
+        }
+
+        await transaction.CommitAsync(ct);
         return Outcome<RoundView>.Ok(RoundView.From(round, 0));
     }
+
+    private async Task<YearMonth?> LatestPublishedAsync(YearMonth month, CancellationToken ct)
+    {
+        // Compared here, not in SQL: YearMonth's operators are not translated (rounds are few).
+        var months = (await db.Rounds.AsNoTracking().Where(r => r.IsPublished).Select(r => r.AsOf).ToListAsync(ct)).Where(m => m >= month).ToList();
+        return months.Count == 0 ? null : months.Max();
+    }
+
+    private static string OneOpenMessage(YearMonth open) =>
+        $"asOf (時点): {open.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。";
+
+    private static string LaterMonthMessage(YearMonth published) =>
+        $"asOf (時点): {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。";
 }

@@ -33,6 +33,14 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
             return Outcome<RoundView>.Invalid("", $"{round.AsOf.ToWareki()}{Glossary.AsOf}の回はすでに公表しました。公表済の回は変えられません。");
         }
 
+        // Rounds are published in the order of their months (a round left open from before the rules were enforced could
+        // otherwise follow a later one); the open-round index keeps any new round after every published one.
+        var later = (await db.Rounds.AsNoTracking().Where(r => r.IsPublished).Select(r => r.AsOf).ToListAsync(ct)).Where(m => m >= round.AsOf).ToList();
+        if (later.Count > 0)
+        {
+            return Outcome<RoundView>.Invalid("", $"{later.Max().ToWareki()}{Glossary.AsOf}の回が公表済みです。それ以前の月の回は公表できません。");
+        }
+
         var now = time.GetUtcNow();
         var responses = await db.Responses.Include(r => r.Steps)
             .Where(r => r.Stage == ResponseStage.Approved && r.RoundId == null).ToListAsync(ct);
@@ -54,13 +62,15 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
             });
         }
 
+        // IsPublished is a concurrency token: the update runs WHERE "IsPublished" is still false and fails when another
+        // request published the round first, rolling back this publication's records and responses with it.
         round.IsPublished = true;
         round.PublishedBy = user.Actor;
         round.PublishedAt = now;
         if (!await db.TrySaveAsync(ct))
         {
-            // A response changed while we published (returned, or published by a round in another request).
-            return Outcome<RoundView>.Conflict("公表のあいだに回答がほかの人に変更されました。もう一度プレビューを確認してから公表してください。");
+            // Another request published the round at the same moment, or a response changed (returned) while we published.
+            return Outcome<RoundView>.Conflict("公表のあいだに、ほかの人がこの回を公表したか回答を変更しました。公表の回の一覧で状態を確認してください。");
         }
 
         return Outcome<RoundView>.Ok(RoundView.From(round, responses.Count));

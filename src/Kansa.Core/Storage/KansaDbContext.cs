@@ -59,6 +59,12 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>Reminders claimed for sending, one per request, kind and due date.</summary>
     public DbSet<Reminders.ReminderNotice> ReminderNotices => Set<Reminders.ReminderNotice>();
 
+    /// <summary>The partial unique index that allows one unfinished response per finding.</summary>
+    public const string OneUnfinishedResponseIndex = "IX_Responses_OneUnfinishedPerFinding";
+
+    /// <summary>The partial unique index that allows one open publication round.</summary>
+    public const string OneOpenRoundIndex = "IX_Rounds_OneOpen";
+
     /// <summary>Loads the vocabulary of this database.</summary>
     public async Task<StatusVocabulary> LoadVocabularyAsync(CancellationToken ct) =>
         new(await StatusTerms.AsNoTracking().ToListAsync(ct));
@@ -197,6 +203,10 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
             e.Property(r => r.Version).IsConcurrencyToken();
             e.Property(r => r.Word).HasMaxLength(100);
             e.Property(r => r.Stage).HasConversion<string>().HasMaxLength(16);
+
+            // One unfinished response per finding: of two simultaneous drafts (a double click) the second insert fails.
+            e.HasIndex(r => r.FindingId);
+            e.HasIndex(r => r.FindingId, OneUnfinishedResponseIndex).IsUnique().HasFilter(ResponseStages.UnfinishedFilter);
         });
 
         modelBuilder.Entity<ResponseRequest>(e =>
@@ -205,6 +215,17 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
             e.HasMany(r => r.DueDateChanges).WithOne().HasForeignKey(c => c.RequestId);
         });
 
-        modelBuilder.Entity<PublicationRound>(e => e.HasIndex(r => r.AsOf));
+        modelBuilder.Entity<PublicationRound>(e =>
+        {
+            e.HasIndex(r => r.AsOf);
+
+            // One open round at a time: the index holds at most one row that is not published (NOT reads the same on
+            // SQLite's 0/1 and PostgreSQL's boolean). Of two simultaneous openings the second insert fails.
+            e.HasIndex(r => r.IsPublished, OneOpenRoundIndex).IsUnique().HasFilter("NOT \"IsPublished\"");
+
+            // Publishing updates the round only WHERE it is still unpublished (EF checks the rows affected), in the same
+            // transaction as the responses it publishes: of two simultaneous publications one wins, the other conflicts.
+            e.Property(r => r.IsPublished).IsConcurrencyToken();
+        });
     }
 }

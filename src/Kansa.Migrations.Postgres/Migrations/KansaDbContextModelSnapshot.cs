@@ -568,6 +568,10 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("RoundId");
 
+                    b.HasIndex(new[] { "FindingId" }, "IX_Responses_OneUnfinishedPerFinding")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" NOT IN ('Published', 'Withdrawn')");
+
                     b.ToTable("Responses");
                 });
 
@@ -970,6 +974,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("OpenedAt")
@@ -988,6 +993,10 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AsOf");
+
+                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
+                        .IsUnique()
+                        .HasFilter("NOT \"IsPublished\"");
 
                     b.ToTable("Rounds");
                 });

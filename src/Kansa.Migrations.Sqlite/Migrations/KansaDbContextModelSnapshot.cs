@@ -543,6 +543,10 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RoundId");
 
+                    b.HasIndex(new[] { "FindingId" }, "IX_Responses_OneUnfinishedPerFinding")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" NOT IN ('Published', 'Withdrawn')");
+
                     b.ToTable("Responses");
                 });
 
@@ -935,6 +939,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("OpenedAt")
@@ -953,6 +958,10 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AsOf");
+
+                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
+                        .IsUnique()
+                        .HasFilter("NOT \"IsPublished\"");
 
                     b.ToTable("Rounds");
                 });

@@ -192,7 +192,7 @@ public class LifecycleTests
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(viewer, "/api/v1/rounds", new { asOf = "2025-11" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(coord, "/api/v1/rounds", new { asOf = "令和7年11月" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(coord, "/api/v1/rounds", new { asOf = "2025-11" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(coord, "/api/v1/rounds", new { asOf = "2026-05" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(coord, "/api/v1/rounds", new { asOf = "2026-05" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(setup.Host.Client, "/api/v1/rounds", new { asOf = "2026-05" })).StatusCode);
     }
 

@@ -63,6 +63,7 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
         Responses.ResponseStage.Submitted => "承認待ち",
         Responses.ResponseStage.Approved => "承認済",
         Responses.ResponseStage.Returned => "差戻し",
+        Responses.ResponseStage.Withdrawn => "取下げ",
         _ => "公表済",
     };
 }

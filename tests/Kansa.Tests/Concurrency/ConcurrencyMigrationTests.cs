@@ -1,0 +1,89 @@
+using Kansa.Calendar;
+using Kansa.Responses;
+using Kansa.Rounds;
+using Kansa.Storage;
+using Kansa.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Kansa.Tests.Concurrency;
+
+/// <summary>
+/// The ConcurrencyRules migration on a database that already holds what the old races made: duplicate drafts and
+/// several open rounds. It must succeed, keep every text, and leave a database the new indexes accept.
+/// </summary>
+public class ConcurrencyMigrationTests
+{
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Duplicates_made_before_the_rules_are_set_aside_and_the_migration_succeeds(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine, migrate: false);
+        await using (var context = db.CreateContext())
+        {
+            var before = context.Database.GetMigrations().Last(m => m.EndsWith("_RegistryAndFollowUp", StringComparison.Ordinal));
+            await context.GetService<IMigrator>().MigrateAsync(before);
+        }
+
+        var data = new WorkflowData(db);
+        var a = await data.FindingAsync("R7-指-1", "DX推進課");
+        var b = await data.FindingAsync("R7-指-2", "DX推進課");
+        var published = await data.ResponseAsync(a, null, ResponseStage.Published);
+        var olderDraft = await data.ResponseAsync(a, null, ResponseStage.Draft);
+        var approved = await data.ResponseAsync(a, null, ResponseStage.Approved);
+        var newerDraft = await data.ResponseAsync(a, null, ResponseStage.Draft);
+        var firstClick = await data.ResponseAsync(b, null, ResponseStage.Draft);
+        var secondClick = await data.ResponseAsync(b, null, ResponseStage.Draft);
+        int publishedRound, earlyOpen, keptOpen, lateOpen;
+        await using (var context = db.CreateContext())
+        {
+            PublicationRound Round(int year, int month, bool isPublished) => new()
+            {
+                AsOf = new YearMonth(year, month), IsPublished = isPublished, OpenedBy = "user:coord", OpenedAt = DateTimeOffset.UnixEpoch,
+            };
+            var made = new[] { Round(2025, 8, true), Round(2025, 6, false), Round(2025, 10, false), Round(2025, 12, false) };
+            foreach (var round in made)
+            {
+                context.Rounds.Add(round);
+                await context.SaveChangesAsync();
+            }
+
+            (publishedRound, earlyOpen, keptOpen, lateOpen) = (made[0].Id, made[1].Id, made[2].Id, made[3].Id);
+        }
+
+        await using (var context = db.CreateContext())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        await using var check = db.CreateContext();
+        var stages = await check.Responses.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Stage);
+        Assert.Equal(ResponseStage.Published, stages[published]);
+        Assert.Equal(ResponseStage.Approved, stages[approved]);
+        Assert.Equal(ResponseStage.Withdrawn, stages[olderDraft]);
+        Assert.Equal(ResponseStage.Withdrawn, stages[newerDraft]);
+        Assert.Equal(ResponseStage.Withdrawn, stages[firstClick]);
+        Assert.Equal(ResponseStage.Draft, stages[secondClick]);
+
+        // Nothing lost: the withdrawn ones keep their text and steps, with one more step that says why.
+        var withdrawnSteps = await check.ResponseSteps.AsNoTracking().Where(s => s.Action == ResponseActions.Withdrawn).ToListAsync();
+        Assert.Equal(new[] { olderDraft, newerDraft, firstClick }.Order(), withdrawnSteps.Select(s => s.ResponseId).Order());
+        Assert.All(withdrawnSteps, s => Assert.Contains("取り下げました", s.Comment, StringComparison.Ordinal));
+        Assert.All(withdrawnSteps, s => Assert.Equal("対応しました。", s.Content));
+        Assert.Equal(2, await check.ResponseSteps.CountAsync(s => s.ResponseId == olderDraft));
+
+        var rounds = await check.Rounds.AsNoTracking().Select(r => r.Id).ToListAsync();
+        Assert.Equal(new[] { publishedRound, keptOpen }.Order(), rounds.Order());
+        Assert.DoesNotContain(earlyOpen, rounds);
+        Assert.DoesNotContain(lateOpen, rounds);
+
+        // And the rules now hold in the database itself.
+        await using var after = db.CreateContext();
+        after.Responses.Add(new Response { FindingId = b, Word = "検討中", Content = "三つ目", Stage = ResponseStage.Draft, CreatedBy = "user:editor" });
+        Assert.False(await after.TrySaveAsync(CancellationToken.None));
+        await using var again = db.CreateContext();
+        again.Rounds.Add(new PublicationRound { AsOf = new YearMonth(2026, 2), OpenedBy = "user:coord" });
+        Assert.False(await again.TrySaveAsync(CancellationToken.None));
+    }
+}
