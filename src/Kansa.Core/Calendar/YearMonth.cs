@@ -154,12 +154,12 @@ public readonly partial record struct YearMonth(int Year, int Month) : IComparab
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})$")]
     private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^(?<era>令和|平成|昭和|大正|明治|[RHSTMrhstm])(?<year>元|\d{1,2})(?:年|\.|/|-)(?<month>\d{1,2})月?$")]
+    [GeneratedRegex(@"^(?<era>令和|平成|昭和|大正|明治|[RHSTMrhstm])(?<year>元|[0-9]{1,2})(?:年|\.|/|-)(?<month>[0-9]{1,2})月?$")]
     private static partial Regex EraPattern();
 
-    [GeneratedRegex(@"^(?<year>\d{4})(?:年|\.|/|-)(?<month>\d{1,2})月?$")]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(?:年|\.|/|-)(?<month>[0-9]{1,2})月?$")]
     private static partial Regex WesternPattern();
 }

@@ -33,7 +33,7 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
         }
 
         var asOfText = DayPattern().Replace(m.Groups["asof"].Value, "");
-        if (!YearMonth.TryParse(asOfText, out var asOf, out var dateError))
+        if (!DocumentMonth.TryParse(asOfText, out var asOf, out var dateError))
         {
             error = $"表題の「〜現在」の年月を読めません: {dateError}";
             return null;
@@ -45,6 +45,30 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
     }
 
     private static bool TryFiscalYear(string text, out int year, out string? error)
+    {
+        year = 0;
+        if (ForeignDigits.Find(text) is { } digit)
+        {
+            error = $"年度「{text}」に半角・全角以外の数字「{digit}」があります (0〜9 で書いてください)";
+            return false;
+        }
+
+        if (!TryEraOrWesternYear(text, out year, out error))
+        {
+            return false;
+        }
+
+        // The fiscal year's months must all have a 和暦 Kansa can show (明治 begins in 1868-10).
+        if (year is < FirstFiscalYear or > LastFiscalYear)
+        {
+            error = $"年度「{text}」は扱える範囲 ({FirstFiscalYear}〜{LastFiscalYear}年度) の外です";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryEraOrWesternYear(string text, out int year, out string? error)
     {
         var western = WesternYear().Match(text);
         if (western.Success)
@@ -66,6 +90,10 @@ public sealed partial record ReportHeading(int FiscalYear, string Kind, string D
         var eraYear = m.Groups["year"].Value == "元" ? 1 : int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
         return era.TryToYear(eraYear, out year, out error);
     }
+
+    private const int FirstFiscalYear = 1869;
+
+    private const int LastFiscalYear = 2998;
 
     [GeneratedRegex(@"^(?:令和|平成|昭和|[RHS])?(?:元|\d{1,4})年度.*監査")]
     private static partial Regex TitleStart();

@@ -37,7 +37,7 @@ public static partial class StatusCell
             return true;
         }
 
-        if (!YearMonth.TryParse(date, out var month, out var dateError))
+        if (!DocumentMonth.TryParse(date, out var month, out var dateError))
         {
             error = $"公表年月「{date}」を読めません: {dateError}";
             return false;

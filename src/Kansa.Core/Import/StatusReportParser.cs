@@ -133,6 +133,13 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 return;
             }
 
+            if (UsableCharacters.Problem(raw) is { } unusable)
+            {
+                // Reported once; the rest of the line is still read (with U+FFFD in place) so its other problems show too.
+                Problem(line, unusable);
+                raw = UsableCharacters.Replace(raw);
+            }
+
             var cells = raw.Split('\t');
             var compact = Identifiers.Compact(raw);
             if (ReportHeading.LooksLikeTitle(raw))
@@ -329,13 +336,17 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 Problem(line, "内容(報告書より抜粋)が空です: 先頭の段落が件名になります");
             }
 
+            if (!PagesCell.TryParse(cols.Cell(cells, ReportColumn.Pages), out var pages, out var pagesError))
+            {
+                Problem(line, pagesError!);
+            }
+
             var status = ReadStatus(cols.Cell(cells, ReportColumn.Status) ?? "", category, audit.Heading, line);
             if (problems.Count > before || number is null || category is null || status is null)
             {
                 return;
             }
 
-            var pages = ReportPages.Parse(cols.Cell(cells, ReportColumn.Pages));
             audit.Rows.Add(new ParsedRow(
                 line,
                 number,

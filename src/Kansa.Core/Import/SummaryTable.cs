@@ -10,6 +10,9 @@ namespace Kansa.Import;
 /// </summary>
 internal sealed class SummaryTable
 {
+    /// <summary>The largest count read: far more findings than any audit has.</summary>
+    private const int MaxCount = 9999;
+
     private SummaryTable(int headerLine, IReadOnlyList<(FindingCategory Category, int Column)> columns)
     {
         HeaderLine = headerLine;
@@ -63,6 +66,15 @@ internal sealed class SummaryTable
             if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 problem(line, $"集計表の{category.Label()}「{word}」の件数「{countText}」を数として読めません");
+                Unread.Add(category);
+                continue;
+            }
+
+            if (count > MaxCount)
+            {
+                // The findings the table counts but does not list are created one by one: a count in the billions
+                // would exhaust memory before anything could be reported.
+                problem(line, $"集計表の{category.Label()}「{word}」の件数 {count} は大きすぎます ({MaxCount}件まで)");
                 Unread.Add(category);
                 continue;
             }

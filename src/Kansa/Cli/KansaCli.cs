@@ -11,6 +11,9 @@ public static class KansaCli
     /// <summary>Exit code for a command used wrongly.</summary>
     public const int Usage = 2;
 
+    /// <summary>Exit code for an unexpected failure, a bug or an outage (<see cref="InternalError"/>).</summary>
+    public const int Internal = InternalError.ExitCode;
+
     /// <summary>Parses and runs a command line.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
     {
@@ -35,6 +38,6 @@ public static class KansaCli
             RemindersCommand.Create(db, console),
         };
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);
+        return await InternalError.InvokeAsync(parse, console, ct);
     }
 }
