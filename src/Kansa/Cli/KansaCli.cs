@@ -33,6 +33,8 @@ public static class KansaCli
             AuditLogCommand.Create(db, console),
             DepartmentCommand.Create(db, console),
             RemindersCommand.Create(db, console),
+            BackupCommand.Create(db, console),
+            RestoreCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, ct);
