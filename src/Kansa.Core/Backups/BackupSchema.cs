@@ -31,7 +31,7 @@ public static class BackupSchema
     /// <summary>Whether the context runs on SQLite (else PostgreSQL).</summary>
     public static bool IsSqlite(DbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    /// <summary>The provider types (after value converters) the backup format can carry.</summary>
+    /// <summary>The provider types (after value converters) the backup format can carry (see BackupValues).</summary>
     public static IReadOnlySet<Type> SupportedTypes { get; } = new HashSet<Type>
     {
         typeof(string), typeof(int), typeof(long), typeof(short), typeof(bool), typeof(double), typeof(decimal),
@@ -68,6 +68,12 @@ public static class BackupSchema
     private static BackupTable Describe(ITable table)
     {
         var columns = table.Columns.Select(c => new BackupColumn(c.Name, Nullable.GetUnderlyingType(c.ProviderClrType) ?? c.ProviderClrType, c.IsNullable)).ToList();
+        if (columns.FirstOrDefault(c => !SupportedTypes.Contains(c.Type)) is { } unsupported)
+        {
+            // A new column type must get its encoding in BackupValues before any backup is written without it.
+            throw new NotSupportedException($"the backup format has no encoding for {table.Name}.{unsupported.Name} ({unsupported.Type})");
+        }
+
         var key = table.PrimaryKey?.Columns.Select(c => c.Name).ToList() ?? [];
         var selfReferences = table.ForeignKeyConstraints
             .Where(fk => fk.PrincipalTable.Name == table.Name && fk.Columns.All(c => c.IsNullable))

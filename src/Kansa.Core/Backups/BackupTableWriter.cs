@@ -33,7 +33,7 @@ internal sealed class BackupTableWriter(
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException)
             {
-                return $"{BackupManifest.TableEntry(table.Name)}:{line}: 値が読めません ({e.Message})。何も変更していません。";
+                return $"{BackupManifest.TableEntry(table.Name)}:{line}: 値が読めません ({e.Message})。";
             }
 
             for (var i = 0; i < values.Length; i++)
@@ -52,7 +52,7 @@ internal sealed class BackupTableWriter(
             }
             catch (DbException e)
             {
-                return $"{BackupManifest.TableEntry(table.Name)}:{line}: 復元先のデータベースがこの行を受け付けません ({e.Message})。何も変更していません。";
+                return $"{BackupManifest.TableEntry(table.Name)}:{line}: 復元先のデータベースがこの行を受け付けません ({e.Message})。";
             }
         }
 

@@ -18,9 +18,12 @@ namespace Kansa.Backups;
 public sealed class RestoreBackup(KansaDbContext db)
 {
     /// <summary>Restores the backup in <paramref name="path"/>; refusals name the file (and entry) and say what is wrong.</summary>
-    public async Task<Outcome<BackupManifest>> RunAsync(string path, bool replace, CancellationToken ct)
+    /// <param name="path">The backup file.</param>
+    /// <param name="file">How messages name it (the path the user gave, or the source of a copy).</param>
+    /// <param name="replace">Whether existing data is replaced; else a database with data is refused (a Conflict).</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<Outcome<BackupManifest>> RunAsync(string path, string file, bool replace, CancellationToken ct)
     {
-        var file = Path.GetFileName(path);
         ZipArchive zip;
         try
         {
@@ -96,7 +99,7 @@ public sealed class RestoreBackup(KansaDbContext db)
 
         if (occupied.Count > 0 && !replace)
         {
-            return Refuse(file, $"復元先のデータベースは空ではありません ({string.Join("、", occupied)})。今のデータを消してバックアップで置き換えるには --replace を付けてください。何も変更していません。");
+            return Outcome<BackupManifest>.Conflict($"復元先のデータベースは空ではありません ({string.Join("、", occupied)})。");
         }
 
         // Seeded rows (and, when replacing, everything) go first, dependants before their principals.

@@ -43,8 +43,9 @@ internal static class DbCopyCommand
                     return KansaCli.Problems;
                 }
 
-                var outcome = await new RestoreBackup(into).RunAsync(temp, replace: false, ct);
-                return RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", console);
+                var outcome = await new RestoreBackup(into).RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
+
+                return RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
             }
             finally
             {

@@ -28,20 +28,25 @@ internal static class RestoreCommand
                 return KansaCli.Problems;
             }
 
-            var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(replace), ct);
-            return Report(outcome, $"{path} を {target.Display} に復元しました", console);
+            var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
+            return Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
         });
         return command;
     }
 
     /// <summary>Prints the outcome of a restore (or copy) and gives its exit code.</summary>
-    public static int Report(Outcome<BackupManifest> outcome, string done, CliConsole console)
+    public static int Report(Outcome<BackupManifest> outcome, string done, string whenNotEmpty, CliConsole console)
     {
         if (!outcome.Succeeded)
         {
             foreach (var problem in outcome.Problems)
             {
                 console.Error.WriteLine(problem.Message);
+            }
+
+            if (outcome.Kind == OutcomeKind.Conflict)
+            {
+                console.Error.WriteLine(whenNotEmpty);
             }
 
             console.Error.WriteLine("復元先のデータベースは変更していません。");
