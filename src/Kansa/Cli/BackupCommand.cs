@@ -41,6 +41,7 @@ internal static class BackupCommand
         try
         {
             BackupManifest manifest;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write))
             {
                 manifest = await new CreateBackup(context, TimeProvider.System).RunAsync(stream, ct);

@@ -16,12 +16,12 @@ public class BackupRestoreTests
         using var dir = new TempDir();
         await using var source = await TestDatabase.CreateAsync("sqlite");
         var data = await BackupData.FillAsync(source);
-        var backup = await CliRun.RunAsync("backup", dir.File("city.zip"), "--db", source.DbArgument);
+        var backup = await CliRun.RunAsync("backup", dir.File("backups/daily/city.zip"), "--db", source.DbArgument);
         Assert.True(backup.ExitCode == 0, backup.Error);
         Assert.Contains("バックアップしました", backup.Out, StringComparison.Ordinal);
         await using var target = await TestDatabase.CreateAsync(targetEngine);
 
-        var restore = await CliRun.RunAsync("restore", dir.File("city.zip"), "--db", target.DbArgument);
+        var restore = await CliRun.RunAsync("restore", dir.File("backups/daily/city.zip"), "--db", target.DbArgument);
 
         Assert.True(restore.ExitCode == 0, restore.Error);
         await BackupData.AssertSameAsync(source, target, dir);
