@@ -13,7 +13,8 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local queue, pool, counts = {}, {}, {}
+local queue, pool = {}, {}
+counts = {} -- global: done() reads it from every thread with thread:get
 local json = { ["Content-Type"] = "application/json" }
 
 local function auth(token, extra)
@@ -99,8 +100,14 @@ local function follow(status, b)
   end
 end
 
+local shown = 0
+
 function response(status, headers, b)
   counts[status] = (counts[status] or 0) + 1
+  if status >= 400 and status ~= 409 and shown < 5 then
+    shown = shown + 1
+    io.stderr:write(string.format("HTTP %d: %s\n", status, b:sub(1, 300)))
+  end
   if status == 200 or status == 201 then follow(status, b) end
 end
 

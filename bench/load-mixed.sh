@@ -4,7 +4,7 @@
 # 127.0.0.1 against the built app serving a copy of the generated ten-years data set (bench/load.sh makes it).
 # Every wrk connection is one user without think time; wrk's script bench/load-mixed.lua counts the statuses.
 # Usage: bench/load-mixed.sh [OUT_DIR]
-#   env: DURATION=10m USERS=200 THREADS=2 PORT=5261 EDITORS=20 STAFF_PERCENT=30 DATA=ten-years|demo
+#   env: DURATION=10m USERS=200 THREADS=2 PORT=5261 EDITORS=12 STAFF_PERCENT=30 DATA=ten-years|demo
 # Exit code 0 only with no errors: no 4xx/5xx other than the expected 409s, no socket errors or timeouts, and the
 # audit log still verifies afterwards.
 set -euo pipefail
@@ -16,7 +16,7 @@ duration="${DURATION:-10m}"
 users="${USERS:-200}"
 threads="${THREADS:-2}"
 port="${PORT:-5261}"
-editors="${EDITORS:-20}"
+editors="${EDITORS:-12}"
 staff_percent="${STAFF_PERCENT:-30}"
 data="${DATA:-ten-years}"
 base="http://127.0.0.1:$port"
@@ -37,7 +37,7 @@ fi
 server=""
 stop_server() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill -INT "$server" 2>/dev/null || true
+    kill "$server" 2>/dev/null || true  # TERM: a background job of a script ignores SIGINT
     wait "$server" 2>/dev/null || true
   fi
   server=""
@@ -57,13 +57,15 @@ if [ ! -f "$source_db" ]; then
     ./kansa import "$gen"/*.txt --db "$source_db" >/dev/null
   fi
 fi
-db="$out/mixed.db"
-rm -f "$db" "$db-wal" "$db-shm"
-cp "$source_db" "$db"
-
 # --- accounts and tokens: a coordinator, an auditor, one editor for each of the largest departments --------
-./kansa export --db "$db" --format json >"$out/data.json"
-mapfile -t departments < <(python3 - "$out/data.json" "$editors" <<'PY'
+# Made once per data set and number of editors (each `kansa user add` is a process start and a password hash),
+# kept in $out/accounts-*.db with the tokens beside it; every run then starts from a fresh copy of that file.
+accounts="$out/accounts-$data-$editors"
+if [ ! -f "$accounts.db" ] || [ ! -f "$accounts.tokens" ] || [ "$source_db" -nt "$accounts.db" ]; then
+  rm -f "$accounts.db" "$accounts.tokens"
+  cp "$source_db" "$accounts.partial.db"
+  ./kansa export --db "$accounts.partial.db" --format json >"$out/data.json"
+  mapfile -t departments < <(python3 - "$out/data.json" "$editors" <<'PY'
 import json, sys, collections
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 count = collections.Counter(d for a in doc["audits"] for f in a["findings"] for d in f["departments"])
@@ -71,18 +73,33 @@ for name, _ in count.most_common(int(sys.argv[2])):
     print(name)
 PY
 )
-adduser() { printf '%s\n' "$password" | ./kansa user add "$@" --password-stdin --db "$db" >/dev/null; }
-token() { ./kansa token create "$1" --name load --db "$db" 2>/dev/null; }
-adduser load-co --role coordinator
-adduser load-au --role auditor
-: >"$out/editors.tsv"
-for i in "${!departments[@]}"; do
-  adduser "load-ed-$i" --role editor --department "${departments[$i]}"
-  printf '%s\t%s\n' "${departments[$i]}" "$(token "load-ed-$i")" >>"$out/editors.tsv"
+  adduser() { printf '%s\n' "$password" | ./kansa user add "$@" --password-stdin --db "$accounts.partial.db" >/dev/null; }
+  token() { ./kansa token create "$1" --name load --db "$accounts.partial.db" 2>/dev/null; }
+  adduser load-co --role coordinator
+  adduser load-au --role auditor
+  {
+    printf 'coordinator\t%s\n' "$(token load-co)"
+    printf 'auditor\t%s\n' "$(token load-au)"
+    for i in "${!departments[@]}"; do
+      adduser "load-ed-$i" --role editor --department "${departments[$i]}"
+      printf '%s\t%s\n' "${departments[$i]}" "$(token "load-ed-$i")"
+    done
+  } >"$accounts.partial.tokens"
+  mv "$accounts.partial.tokens" "$accounts.tokens"
+  for ext in -wal -shm ""; do  # the CLI checkpoints on exit; moved together in case a -wal is left
+    if [ -f "$accounts.partial.db$ext" ]; then mv "$accounts.partial.db$ext" "$accounts.db$ext"; fi
+  done
+fi
+db="$out/mixed.db"
+rm -f "$db" "$db-wal" "$db-shm"
+for ext in "" -wal; do
+  if [ -f "$accounts.db$ext" ]; then cp "$accounts.db$ext" "$db$ext"; fi
 done
-coordinator="$(token load-co)"
-auditor="$(token load-au)"
-say "${#departments[@]} editors, a coordinator and an auditor with tokens"
+./kansa export --db "$db" --format json >"$out/data.json"
+coordinator="$(awk -F'\t' '$1 == "coordinator" {print $2}' "$accounts.tokens")"
+auditor="$(awk -F'\t' '$1 == "auditor" {print $2}' "$accounts.tokens")"
+grep -v '^coordinator\|^auditor' "$accounts.tokens" >"$out/editors.tsv"
+say "$(wc -l <"$out/editors.tsv") editors, a coordinator and an auditor with tokens"
 
 # --- the paths and tokens for the wrk script -------------------------------------------------------------
 python3 - "$out/data.json" "$out/editors.tsv" "$coordinator" "$auditor" "$threads" "$staff_percent" >"$out/data.lua" <<'PY'
