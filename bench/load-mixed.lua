@@ -1,7 +1,7 @@
 -- wrk script of bench/load-mixed.sh: every connection is one user, mixing public pages and the staff API.
 -- The data (paths, tokens) comes from the file in KANSA_LOAD_DATA, written by load-mixed.sh.
 -- A draft is followed by two edits carrying the same version (two colleagues saving at once: one wins, the other
--- gets the expected 409), then submit, a coordinator's return, an edit, submit … so writes contend all the time.
+-- gets the expected 409), then submit, the department approver's return, an edit, submit … so writes contend all the time.
 -- (Reads of single responses are left out: their bodies look like the writes' and would be followed as well.)
 local data = dofile(os.getenv("KANSA_LOAD_DATA"))
 local threads = {}
@@ -94,7 +94,7 @@ local function follow(status, b)
   elseif last == "edited" then
     table.insert(queue, wrk.format("POST", path .. "/submit", auth(token, json), '{"version":"' .. version .. '"}'))
   elseif stage == "submitted" then
-    table.insert(queue, wrk.format("POST", path .. "/return", auth(data.coordinator, json), '{"comment":"負荷試験の差戻し"}'))
+    table.insert(queue, wrk.format("POST", path .. "/return", auth(data.editors[editor].approver, json), '{"comment":"負荷試験の差戻し"}'))
   elseif stage == "returned" then
     table.insert(queue, wrk.format("PUT", path, auth(token, json), body("検討中", "負荷試験の再編集 e=" .. editor, version)))
   end

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mixed load of 200 concurrent users (docs/reliability.md, "負荷 (200 同時利用者)"): public pages and the staff API
-# with personal tokens, reads and writes (drafts, two simultaneous edits of one version, submits, returns), on
+# with personal tokens, reads and writes (drafts, two simultaneous edits of one version, submits, approvers' returns), on
 # 127.0.0.1 against the built app serving a copy of the generated ten-years data set (bench/load.sh makes it).
 # Every wrk connection is one user without think time; wrk's script bench/load-mixed.lua counts the statuses.
 # Usage: bench/load-mixed.sh [OUT_DIR]
@@ -57,10 +57,10 @@ if [ ! -f "$source_db" ]; then
     ./kansa import "$gen"/*.txt --db "$source_db" >/dev/null
   fi
 fi
-# --- accounts and tokens: a coordinator, an auditor, one editor for each of the largest departments --------
+# --- accounts and tokens: a coordinator, an auditor, an editor and an approver for each of the largest departments
 # Made once per data set and number of editors (each `kansa user add` is a process start and a password hash),
 # kept in $out/accounts-*.db with the tokens beside it; every run then starts from a fresh copy of that file.
-accounts="$out/accounts-$data-$editors"
+accounts="$out/accounts-v2-$data-$editors"
 if [ ! -f "$accounts.db" ] || [ ! -f "$accounts.tokens" ] || [ "$source_db" -nt "$accounts.db" ]; then
   rm -f "$accounts.db" "$accounts.tokens"
   cp "$source_db" "$accounts.partial.db"
@@ -82,7 +82,8 @@ PY
     printf 'auditor\t%s\n' "$(token load-au)"
     for i in "${!departments[@]}"; do
       adduser "load-ed-$i" --role editor --department "${departments[$i]}"
-      printf '%s\t%s\n' "${departments[$i]}" "$(token "load-ed-$i")"
+      adduser "load-ap-$i" --role approver --department "${departments[$i]}"
+      printf '%s\t%s\t%s\n' "${departments[$i]}" "$(token "load-ed-$i")" "$(token "load-ap-$i")"
     done
   } >"$accounts.partial.tokens"
   mv "$accounts.partial.tokens" "$accounts.tokens"
@@ -99,7 +100,7 @@ done
 coordinator="$(awk -F'\t' '$1 == "coordinator" {print $2}' "$accounts.tokens")"
 auditor="$(awk -F'\t' '$1 == "auditor" {print $2}' "$accounts.tokens")"
 grep -v '^coordinator\|^auditor' "$accounts.tokens" >"$out/editors.tsv"
-say "$(wc -l <"$out/editors.tsv") editors, a coordinator and an auditor with tokens"
+say "$(wc -l <"$out/editors.tsv") departments with an editor and an approver, a coordinator and an auditor, with tokens"
 
 # --- the paths and tokens for the wrk script -------------------------------------------------------------
 python3 - "$out/data.json" "$out/editors.tsv" "$coordinator" "$auditor" "$threads" "$staff_percent" >"$out/data.lua" <<'PY'
@@ -108,22 +109,24 @@ doc = json.load(open(sys.argv[1], encoding="utf-8"))
 q = lambda s: urllib.parse.quote(s, safe="")
 lua = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 audits, findings, reports, by_department = [], [], [], {}
+staffed = {line.split("\t")[0] for line in open(sys.argv[2], encoding="utf-8")}
 for a in doc["audits"]:
     audit = "/audits/" + q(a["key"])
     audits.append(audit)
     reports += [audit + "/report.json", audit + "/report.csv", audit + "/report.txt"]
     for f in a["findings"]:
         findings.append(audit + "/findings/" + q(f["number"]))
-        for d in f["departments"]:
+        # A finding of two departments is drafted by one editor only: a second draft would be refused (400).
+        for d in [d for d in f["departments"] if d in staffed][:1]:
             by_department.setdefault(d, []).append({
                 "responses": f"/api/v1/findings/{q(f['number'])}/responses?audit={q(a['key'])}",
                 "record": f"/api/v1/findings/{q(f['number'])}?audit={q(a['key'])}",
             })
 editors = []
 for line in open(sys.argv[2], encoding="utf-8"):
-    name, token = line.rstrip("\n").split("\t")
-    fs = ", ".join("{responses = %s, record = %s}" % (lua(f["responses"]), lua(f["record"])) for f in by_department[name])
-    editors.append("{token = %s, findings = {%s}}" % (lua(token), fs))
+    name, token, approver = line.rstrip("\n").split("\t")
+    fs = ", ".join("{responses = %s, record = %s}" % (lua(f["responses"]), lua(f["record"])) for f in by_department.get(name, []))
+    editors.append("{token = %s, approver = %s, findings = {%s}}" % (lua(token), lua(approver), fs))
 print("return {")
 print("  threads = %s, staffPercent = %s," % (sys.argv[5], sys.argv[6]))
 print("  coordinator = %s, auditor = %s," % (lua(sys.argv[3]), lua(sys.argv[4])))
