@@ -4,7 +4,7 @@
 # 127.0.0.1 against the built app serving a copy of the generated ten-years data set (bench/load.sh makes it).
 # Every wrk connection is one user without think time; wrk's script bench/load-mixed.lua counts the statuses.
 # Usage: bench/load-mixed.sh [OUT_DIR]
-#   env: DURATION=10m USERS=200 THREADS=2 PORT=5261 EDITORS=12 STAFF_PERCENT=30 DATA=ten-years|demo
+#   env: DURATION=10m USERS=200 THREADS=2 PORT=5261 EDITORS=8 STAFF_PERCENT=30 DATA=ten-years|demo
 # Exit code 0 only with no errors: no 4xx/5xx other than the expected 409s, no socket errors or timeouts, and the
 # audit log still verifies afterwards.
 set -euo pipefail
@@ -16,7 +16,7 @@ duration="${DURATION:-10m}"
 users="${USERS:-200}"
 threads="${THREADS:-2}"
 port="${PORT:-5261}"
-editors="${EDITORS:-12}"
+editors="${EDITORS:-8}"
 staff_percent="${STAFF_PERCENT:-30}"
 data="${DATA:-ten-years}"
 base="http://127.0.0.1:$port"
@@ -75,17 +75,27 @@ PY
 )
   adduser() { printf '%s\n' "$password" | ./kansa user add "$@" --password-stdin --db "$accounts.partial.db" >/dev/null; }
   token() { ./kansa token create "$1" --name load --db "$accounts.partial.db" 2>/dev/null; }
-  adduser load-co --role coordinator
-  adduser load-au --role auditor
+  # In parallel: on a shared machine each process start is slow, and SQLite's busy timeout queues the writes.
+  adduser load-co --role coordinator & adduser load-au --role auditor &
+  for i in "${!departments[@]}"; do
+    adduser "load-ed-$i" --role editor --department "${departments[$i]}" &
+    adduser "load-ap-$i" --role approver --department "${departments[$i]}" &
+  done
+  wait
+  token load-co >"$out/t-co" & token load-au >"$out/t-au" &
+  for i in "${!departments[@]}"; do
+    token "load-ed-$i" >"$out/t-ed-$i" & token "load-ap-$i" >"$out/t-ap-$i" &
+  done
+  wait
   {
-    printf 'coordinator\t%s\n' "$(token load-co)"
-    printf 'auditor\t%s\n' "$(token load-au)"
+    printf 'coordinator\t%s\n' "$(cat "$out/t-co")"
+    printf 'auditor\t%s\n' "$(cat "$out/t-au")"
     for i in "${!departments[@]}"; do
-      adduser "load-ed-$i" --role editor --department "${departments[$i]}"
-      adduser "load-ap-$i" --role approver --department "${departments[$i]}"
-      printf '%s\t%s\t%s\n' "${departments[$i]}" "$(token "load-ed-$i")" "$(token "load-ap-$i")"
+      printf '%s\t%s\t%s\n' "${departments[$i]}" "$(cat "$out/t-ed-$i")" "$(cat "$out/t-ap-$i")"
     done
   } >"$accounts.partial.tokens"
+  rm -f "$out"/t-*
+  if grep -qP '\t\t|\t$' "$accounts.partial.tokens"; then say "an account or token could not be made"; exit 1; fi
   mv "$accounts.partial.tokens" "$accounts.tokens"
   for ext in -wal -shm ""; do  # the CLI checkpoints on exit; moved together in case a -wal is left
     if [ -f "$accounts.partial.db$ext" ]; then mv "$accounts.partial.db$ext" "$accounts.db$ext"; fi
