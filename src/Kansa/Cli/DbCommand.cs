@@ -21,6 +21,6 @@ internal static class DbCommand
                 : $"{target.Display}: {pending.Count} 件の移行を適用しました ({string.Join(", ", pending)})。");
             return 0;
         });
-        return new Command("db", "データベースの管理") { migrate };
+        return new Command("db", "データベースの管理") { migrate, DbCopyCommand.Create(db, console) };
     }
 }

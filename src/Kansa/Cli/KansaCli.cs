@@ -36,6 +36,8 @@ public static class KansaCli
             AuditLogCommand.Create(db, console),
             DepartmentCommand.Create(db, console),
             RemindersCommand.Create(db, console),
+            BackupCommand.Create(db, console),
+            RestoreCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await InternalError.InvokeAsync(parse, console, ct);

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Kansa.Backups;
+using Kansa.Storage;
+
+namespace Kansa.Cli;
+
+/// <summary>
+/// <c>kansa db copy --to DB</c>: the move from the embedded database to PostgreSQL. The same path as backup and
+/// restore (a snapshot of --db in the neutral format, then a checked, all-or-nothing restore into an empty,
+/// migrated target), so the two are tested together.
+/// </summary>
+internal static class DbCopyCommand
+{
+    public static Command Create(Option<string?> db, CliConsole console)
+    {
+        var to = new Option<string>("--to")
+        {
+            Description = "コピー先: PostgreSQL の接続文字列・postgres:// URL (kansa db migrate 済みで空のもの)、または SQLite ファイル",
+            Required = true,
+        };
+        var command = new Command("copy", "--db のデータベースのすべての表を、空のデータベースにコピーする (組み込みから PostgreSQL への移行)") { to };
+        command.SetAction(async (parse, ct) =>
+        {
+            var source = DatabaseTarget.Resolve(parse.GetValue(db));
+            var target = DatabaseTarget.Resolve(parse.GetValue(to));
+            await using var from = await Databases.OpenAsync(source, console, migrateEmbedded: false, ct);
+            if (from is null)
+            {
+                return KansaCli.Problems;
+            }
+
+            await using var into = await Databases.OpenAsync(target, console, migrateEmbedded: true, ct);
+            if (into is null)
+            {
+                return KansaCli.Problems;
+            }
+
+            var temp = Path.Combine(Path.GetTempPath(), $"kansa-copy-{Guid.NewGuid():N}.zip");
+            try
+            {
+                if (await BackupCommand.WriteAsync(from, temp, console, ct) is null)
+                {
+                    return KansaCli.Problems;
+                }
+
+                var outcome = await new RestoreBackup(into).RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
+
+                return RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Kansa.Backups;
+using Kansa.Storage;
+
+namespace Kansa.Cli;
+
+/// <summary><c>kansa restore FILE [--replace]</c>: all or nothing, into an empty database unless told to replace it.</summary>
+internal static class RestoreCommand
+{
+    public static Command Create(Option<string?> db, CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "kansa backup で作ったファイル" };
+        var replace = new Option<bool>("--replace") { Description = "復元先にデータがあれば、それを消してバックアップで置き換える (同じトランザクションで)" };
+        var command = new Command("restore", "バックアップのファイルをデータベースに復元する (すべてか、何もしないか)") { file, replace };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (!File.Exists(path))
+            {
+                console.Error.WriteLine($"{path}: ファイルがありません。");
+                return KansaCli.Problems;
+            }
+
+            var target = DatabaseTarget.Resolve(parse.GetValue(db));
+            await using var context = await Databases.OpenAsync(target, console, migrateEmbedded: true, ct);
+            if (context is null)
+            {
+                return KansaCli.Problems;
+            }
+
+            var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
+            return Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
+        });
+        return command;
+    }
+
+    /// <summary>Prints the outcome of a restore (or copy) and gives its exit code.</summary>
+    public static int Report(Outcome<BackupManifest> outcome, string done, string whenNotEmpty, CliConsole console)
+    {
+        if (!outcome.Succeeded)
+        {
+            foreach (var problem in outcome.Problems)
+            {
+                console.Error.WriteLine(problem.Message);
+            }
+
+            if (outcome.Kind == OutcomeKind.Conflict)
+            {
+                console.Error.WriteLine(whenNotEmpty);
+            }
+
+            console.Error.WriteLine("復元先のデータベースは変更していません。");
+            return KansaCli.Problems;
+        }
+
+        var manifest = outcome.Value!;
+        console.Out.WriteLine($"{done} ({manifest.Tables.Count} 表、{manifest.Tables.Sum(t => t.Rows):N0} 行、{manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC の時点)。");
+        console.Out.WriteLine("kansa audit-log verify で監査ログを確かめてください。");
+        return 0;
+    }
+}
