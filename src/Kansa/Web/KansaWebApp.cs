@@ -29,6 +29,7 @@ public static class KansaWebApp
         builder.Logging.AddKansaLogging();
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaAccounts();
+        builder.Services.Configure<Kansa.Accounts.PasswordWords>(builder.Configuration.GetSection(Kansa.Accounts.PasswordWords.Section));
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
