@@ -13,9 +13,10 @@ public static class AccountSetup
         services.AddScoped<AddUser>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<LoadStaffUser>();
+        services.AddOptions<PasswordWords>();
         return services.AddIdentityCore<KansaUser>(o =>
             {
-                // Length beats composition rules (NIST SP 800-63B); guessable passwords are refused by CommonPasswords.
+                // Length beats composition rules (NIST SP 800-63B); guessable passwords are refused by PasswordStrength (zxcvbn).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
@@ -30,7 +31,7 @@ public static class AccountSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KansaDbContext>()
-            .AddPasswordValidator<CommonPasswords>()
+            .AddPasswordValidator<PasswordStrength>()
             .AddErrorDescriber<JapaneseIdentityErrors>();
     }
 }

@@ -50,7 +50,7 @@ public sealed class AddUser(UserManager<KansaUser> users, RoleManager<IdentityRo
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return [.. created.Errors.Select(e => $"{(e.Code.Contains("Password", StringComparison.Ordinal) || e.Code == "CommonPassword" ? "パスワード" : "LOGIN")}: {e.Description}")];
+            return [.. created.Errors.Select(e => $"{(e.Code.Contains("Password", StringComparison.Ordinal) || e.Code == "WeakPassword" ? "パスワード" : "LOGIN")}: {e.Description}")];
         }
 
         if (!await roles.RoleExistsAsync(role))

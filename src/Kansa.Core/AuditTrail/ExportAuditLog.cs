@@ -27,7 +27,7 @@ public sealed class ExportAuditLog(SearchAuditLog search, AuditLog log)
         return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())], lines.Count);
     }
 
-    // Quoted when needed; a leading = + - @ is neutralized so that a spreadsheet does not run it as a formula.
+    // Quoted when needed; a leading = + - @ is neutralized (reversibly) so that a spreadsheet does not run it as a formula.
     private static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -35,11 +35,7 @@ public sealed class ExportAuditLog(SearchAuditLog search, AuditLog log)
             return "";
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = Reports.SpreadsheetCells.Protect(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

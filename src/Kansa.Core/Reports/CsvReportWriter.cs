@@ -8,7 +8,8 @@ namespace Kansa.Reports;
 
 /// <summary>
 /// Writes one CSV row per finding, UTF-8 with BOM so that Excel opens it in Japanese.
-/// Columns are documented in docs/formats.md.
+/// Columns are documented in docs/formats.md. A cell a spreadsheet would run as a formula gets a leading
+/// apostrophe (<see cref="SpreadsheetCells"/>), reversibly.
 /// </summary>
 public sealed class CsvReportWriter : IReportWriter
 {
@@ -48,7 +49,7 @@ public sealed class CsvReportWriter : IReportWriter
                 ];
                 foreach (var field in fields)
                 {
-                    csv.WriteField(field ?? "");
+                    csv.WriteField(SpreadsheetCells.Protect(field ?? ""));
                 }
 
                 await csv.NextRecordAsync();

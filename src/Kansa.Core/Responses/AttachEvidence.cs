@@ -35,7 +35,8 @@ public sealed class AttachEvidence(KansaDbContext db, IOptions<EvidenceSettings>
                 : "この回答に証拠ファイルを添付する権限がありません (所管課の担当者が下書き・差戻し中に、または取りまとめ担当が添付できます)。");
         }
 
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
+        // Cleaned before the type check, so that a hidden ".exe" is judged as what it is.
+        var name = EvidenceFileName.Clean(Path.GetFileName((fileName ?? "").Replace('\\', '/')));
         if (name.Length == 0 || length == 0)
         {
             return Outcome<EvidenceSummary>.Invalid("file", "ファイル: 添付するファイルを選んでください。");

@@ -27,6 +27,7 @@ public sealed class DownloadEvidence(KansaDbContext db, AuditLog log)
 
         await log.RecordAsync("download", nameof(EvidenceFile), evidenceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { file.ResponseId, file.FileName, file.Sha256 }, ct);
-        return Outcome<EvidenceContent>.Ok(new EvidenceContent(file.FileName, file.ContentType, file.Content));
+        // Files stored before names were cleaned are served under a clean name too.
+        return Outcome<EvidenceContent>.Ok(new EvidenceContent(EvidenceFileName.Clean(file.FileName), file.ContentType, file.Content));
     }
 }

@@ -25,6 +25,9 @@ public sealed class ListEvidence(KansaDbContext db)
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ResponseId == responseId).OrderBy(f => f.Id)
             .Select(f => new EvidenceSummary(f.Id, f.ResponseId, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedBy, f.UploadedAt))
             .ToListAsync(ct);
+
+        // Names stored before they were cleaned are shown clean too.
+        files = [.. files.Select(f => f with { FileName = EvidenceFileName.Clean(f.FileName) })];
         return Outcome<EvidenceList>.Ok(new EvidenceList(access, files, access.CanAttach(user)));
     }
 }

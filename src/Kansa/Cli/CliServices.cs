@@ -18,6 +18,15 @@ internal static class CliServices
         services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKansaIdentityCore();
         services.AddKansaRegistry();
+        // The same settings as the web app reads (appsettings.json beside the program, then the environment), for the
+        // settings a command shares with it: the city's words the password check refuses.
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("KANSA_")
+            .Build();
+        services.Configure<PasswordWords>(configuration.GetSection(PasswordWords.Section));
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }

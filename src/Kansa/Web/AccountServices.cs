@@ -30,6 +30,11 @@ public static class AccountServices
     public static IServiceCollection AddKansaAccounts(this IServiceCollection services)
     {
         services.AddKansaIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        services.AddScoped<PasswordSignIn>();
+
+        // The cookie's security stamp is checked against the database on every request, so that a logout (which
+        // renews the stamp) ends the session on the server and a replayed cookie is refused at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Selector;
@@ -67,7 +72,8 @@ public static class AccountServices
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only attempts to sign in are limited (10 a minute per address); reading the form is not.
+            // Only attempts to sign in are limited (10 a minute per client address, the proxy's X-Forwarded-For when it
+            // comes from a known proxy: see ForwardedHeaders); reading the form is not.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
                     ? RateLimitPartition.GetFixedWindowLimiter(

@@ -29,7 +29,9 @@ public static class KansaWebApp
         builder.Logging.AddKansaLogging();
         builder.Services.AddKansaData(settings.Database);
         builder.Services.AddKansaAccounts();
+        builder.Services.Configure<Kansa.Accounts.PasswordWords>(builder.Configuration.GetSection(Kansa.Accounts.PasswordWords.Section));
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
+        builder.Services.AddKansaForwardedHeaders(builder.Configuration);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
 
@@ -40,7 +42,9 @@ public static class KansaWebApp
 
         builder.Services.AddKansaFollowUp(builder.Configuration).AddKansaReminderJob();
 
+        settings.Services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseKansaForwardedHeaders();
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();

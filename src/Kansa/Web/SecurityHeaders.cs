@@ -1,6 +1,6 @@
 namespace Kansa.Web;
 
-/// <summary>Headers every response carries: a strict CSP (no inline script, nothing from outside) and the usual hardening.</summary>
+/// <summary>Headers every response carries: a strict CSP (no inline script, nothing from outside), the usual hardening, HSTS over HTTPS.</summary>
 public static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
@@ -22,6 +22,12 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+
+            // HSTS only over HTTPS (RFC 6797 8.1), which behind a proxy is known from a trusted X-Forwarded-Proto.
+            if (((HttpResponse)state).HttpContext.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
             return Task.CompletedTask;
         }, context.Response);
         await next(context);

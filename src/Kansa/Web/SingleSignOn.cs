@@ -63,6 +63,12 @@ public static class SingleSignOn
             o.Scope.Add("profile");
             o.Scope.Add("email");
             o.MapInboundClaims = false;
+
+            // The correlation and nonce cookies are Secure whenever the request is HTTPS (directly or through a known
+            // proxy); forcing Secure on plain HTTP (a closed network without TLS, which RequireHttpsMetadata=false
+            // allows) would lose them and every sign-in would fail with "Correlation failed".
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }

@@ -29,7 +29,9 @@ public sealed class TokenAuthentication(
         }
 
         var found = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (found is null || await users.FindByIdAsync(found.Id) is not { } user || await users.IsLockedOutAsync(user))
+        // A lockout (failed password sign-ins, which anyone can cause by knowing the login name) blocks only interactive
+        // sign-in: a token is its own secret, revoked one by one with `kansa token revoke`.
+        if (found is null || await users.FindByIdAsync(found.Id) is not { } user)
         {
             return AuthenticateResult.Fail("無効なトークンです");
         }

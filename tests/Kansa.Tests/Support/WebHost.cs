@@ -30,9 +30,9 @@ public sealed class WebHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the app on the database.</summary>
-    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<WebHost> StartAsync(DatabaseTarget target, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
-        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings, time));
+        var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings, time) { Services = services });
         await app.StartAsync();
         return new WebHost(app, new Uri(KansaWebApp.Addresses(app)[0]));
     }

@@ -2,14 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
 using Kansa.Storage;
-using Microsoft.AspNetCore.Identity;
+using Kansa.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kansa.Pages.Account;
 
 /// <summary>Sign-in with a personal account. Failed attempts count towards lockout and are logged.</summary>
-public sealed class LoginModel(SignInManager<KansaUser> signIn, KansaDbContext db, TimeProvider time) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, KansaDbContext db, TimeProvider time) : PageModel
 {
     /// <summary>The form.</summary>
     public sealed class InputModel
@@ -47,7 +47,7 @@ public sealed class LoginModel(SignInManager<KansaUser> signIn, KansaDbContext d
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Login, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.RunAsync(Input.Login, Input.Password);
         if (result.RequiresTwoFactor)
         {
             // The password was right; the second step decides, and logs, the sign-in.

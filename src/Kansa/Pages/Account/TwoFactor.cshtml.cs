@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kansa.Pages.Account;
 
-/// <summary>Optional two-factor sign-in with an authenticator app (TOTP, RFC 6238), set up by each person.</summary>
-public sealed class TwoFactorModel(UserManager<KansaUser> users) : PageModel
+/// <summary>
+/// Optional two-factor sign-in with an authenticator app (TOTP, RFC 6238), set up by each person. Each change renews the
+/// security stamp, which ends the person's other sessions; this one is signed in again with the new stamp.
+/// </summary>
+public sealed class TwoFactorModel(UserManager<KansaUser> users, SignInManager<KansaUser> signIn) : PageModel
 {
     /// <summary>The form: a code from the app.</summary>
     public sealed class InputModel
@@ -52,6 +55,7 @@ public sealed class TwoFactorModel(UserManager<KansaUser> users) : PageModel
         {
             await users.SetTwoFactorEnabledAsync(user, true);
             RecoveryCodes = string.Join(" ", await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 8) ?? []);
+            await signIn.RefreshSignInAsync(user);
             return RedirectToPage();
         }
 
@@ -71,6 +75,7 @@ public sealed class TwoFactorModel(UserManager<KansaUser> users) : PageModel
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
 
@@ -89,6 +94,7 @@ public sealed class TwoFactorModel(UserManager<KansaUser> users) : PageModel
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
 
