@@ -19,6 +19,11 @@ public sealed class RenameDepartment(KansaDbContext db)
             return Outcome<Department>.Forbidden("所管課の名称を変更できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
+        if (DepartmentRules.CheckFrom(from) is { } fromProblem)
+        {
+            return Outcome<Department>.Invalid("from", fromProblem);
+        }
+
         var department = await db.Departments.Include(d => d.Names).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null)
         {

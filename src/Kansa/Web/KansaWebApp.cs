@@ -32,6 +32,7 @@ public static class KansaWebApp
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
+        builder.Services.AddKansaApiProblems();
 
         if (settings.Time is not null)
         {
