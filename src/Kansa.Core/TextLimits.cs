@@ -44,6 +44,9 @@ public static class TextLimits
     /// <summary>A comment, reason or note on a workflow step, a due-date move or a correction.</summary>
     public const int Comment = 4_000;
 
+    /// <summary>An evidence file's name: the column holds 255.</summary>
+    public const int FileName = 255;
+
     /// <summary>A search or filter value (監査ログの操作者・操作・対象): the filtered columns hold at most 200.</summary>
     public const int Filter = 200;
 
@@ -74,6 +77,12 @@ public static class TextLimits
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
+                var pair = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsNoncharacter(pair))
+                {
+                    return Refused(field, label, pair, i);
+                }
+
                 i++;
                 continue;
             }
@@ -83,9 +92,10 @@ public static class TextLimits
                 continue;
             }
 
-            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            // Noncharacters (U+FFFE, U+FDD0…) also make Unicode normalization (NFKC) throw.
+            if (char.IsControl(c) || char.IsSurrogate(c) || IsNoncharacter(c))
             {
-                return new Problem(field, $"{label}: 使えない文字 (U+{(int)c:X4}) が {i + 1}文字目にあります。取り除いてから入力してください。");
+                return Refused(field, label, c, i);
             }
         }
 
@@ -98,6 +108,11 @@ public static class TextLimits
     /// <param name="max">The column's limit.</param>
     /// <returns>True when the value may be looked up.</returns>
     public static bool CanLookUp(string? text, int max) => Check("", "", text, max) is null;
+
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+
+    private static Problem Refused(string field, string label, int codePoint, int index) =>
+        new(field, $"{label}: 使えない文字 (U+{codePoint:X4}) が {index + 1}文字目にあります。取り除いてから入力してください。");
 
     /// <summary>Checks several fields and collects their problems.</summary>
     /// <param name="checks">(field, label, text, max) for each field.</param>

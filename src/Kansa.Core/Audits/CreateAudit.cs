@@ -16,6 +16,11 @@ public sealed class CreateAudit(KansaDbContext db)
         }
 
         var problems = input.Problems();
+        if (problems.Count > 0)
+        {
+            return Outcome<Audit>.Invalid(problems);
+        }
+
         var kind = Identifiers.Normalize(input.Kind);
         if (kind.Length is 0 or > 100)
         {

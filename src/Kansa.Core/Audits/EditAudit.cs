@@ -35,6 +35,11 @@ public sealed class EditAudit(KansaDbContext db)
         }
 
         var problems = input.Problems();
+        if (problems.Count > 0)
+        {
+            return Outcome<Audit>.Invalid(problems);
+        }
+
         if (input.Kind is not null && Identifiers.Normalize(input.Kind) != audit.Kind)
         {
             problems.Add(new Problem("kind", "監査の種類は登録後に変更できません。"));

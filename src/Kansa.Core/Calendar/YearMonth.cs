@@ -226,7 +226,17 @@ public readonly partial record struct YearMonth(int Year, int Month) : IComparab
             return "";
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        string folded;
+        try
+        {
+            folded = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate or a noncharacter (U+FFFE) cannot be normalized: such text is no month (TryParse never throws).
+            return "\uFFFD";
+        }
+
         var sb = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

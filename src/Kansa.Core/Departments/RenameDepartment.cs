@@ -35,6 +35,12 @@ public sealed class RenameDepartment(KansaDbContext db)
             return Outcome<Department>.Conflict(DepartmentRules.Conflict);
         }
 
+        // Checked before normalizing: NFKC throws on some characters (U+FFFE) that the limits refuse by field.
+        if (TextLimits.Check("name", "名称", name, TextLimits.DepartmentName * 4) is { } refused)
+        {
+            return Outcome<Department>.Invalid([refused]);
+        }
+
         var normalized = Identifiers.Normalize(name);
         if (department.MergedIntoId is not null)
         {

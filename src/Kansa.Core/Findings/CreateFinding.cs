@@ -29,9 +29,10 @@ public sealed class CreateFinding(KansaDbContext db, TimeProvider time)
             return Outcome<Finding>.Invalid("audit", $"監査: 「{auditKey}」という監査はありません。");
         }
 
-        if (TextLimits.Check("number", "番号", number, TextLimits.FindingNumber) is { } numberProblem)
+        var refused = TextLimits.CheckAll(("number", "番号", number, TextLimits.FindingNumber), ("category", "区分", category, TextLimits.StatusWord));
+        if (refused.Count > 0)
         {
-            return Outcome<Finding>.Invalid([numberProblem]);
+            return Outcome<Finding>.Invalid(refused);
         }
 
         var parsed = FindingNumber.Parse(number);

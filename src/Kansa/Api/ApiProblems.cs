@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Kansa.Responses;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Options;
 
 namespace Kansa.Api;
@@ -57,7 +58,17 @@ public static partial class ApiProblems
 
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted)
         {
-            await WriteAsync(context, context.Response.StatusCode, null, null);
+            var status = context.Response.StatusCode;
+            if (status == StatusCodes.Status404NotFound && Mismatch(context) is { } mismatch)
+            {
+                status = mismatch.Status;
+                if (status == StatusCodes.Status405MethodNotAllowed)
+                {
+                    context.Response.Headers.Allow = string.Join(", ", mismatch.Allowed);
+                }
+            }
+
+            await WriteAsync(context, status, null, null);
         }
     });
 
@@ -89,6 +100,29 @@ public static partial class ApiProblems
         >= 500 => "時間をおいて、もう一度お試しください。解決しない場合はシステム管理者に連絡してください。",
         _ => "要求を確認してください。",
     };
+
+    // The site's catch-all (MapFallback, Order int.MaxValue) takes every method and content type, so routing never
+    // answers 405 or 415 by itself: when it caught a request whose path an API route knows, say why that route refused.
+    private static (int Status, List<string> Allowed)? Mismatch(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint { Order: int.MaxValue })
+        {
+            return null;
+        }
+
+        var path = context.Request.Path.Value ?? "";
+        var matching = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Order != int.MaxValue && e.RoutePattern.RawText is { } raw && raw.StartsWith("/api", StringComparison.Ordinal)
+                && new TemplateMatcher(TemplateParser.Parse(raw), []).TryMatch(path, []))
+            .ToList();
+        var methods = matching.SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Distinct(StringComparer.Ordinal).ToList();
+        return methods.Count == 0 ? null
+            : !methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase) ? (StatusCodes.Status405MethodNotAllowed, methods)
+
+            // The method fits: the route refused the body's type (a route constraint such as {id:int} stays a 404).
+            : context.Request.ContentType is not null && !context.Request.HasJsonContentType() ? (StatusCodes.Status415UnsupportedMediaType, methods)
+            : null;
+    }
 
     // A JSON body is small; an evidence upload may be as large as its setting allows, plus the multipart framing.
     private static void LimitBody(HttpContext context)
