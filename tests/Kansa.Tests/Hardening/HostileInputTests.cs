@@ -137,8 +137,33 @@ public partial class HostileInputTests
             failures.Add("401 without WWW-Authenticate: Bearer");
         }
 
+        // The public pages and downloads: HTML or ProblemDetails as they answer, but never a 5xx.
+        string[] months = ["%D9%A2%D9%A0%D9%A2%D9%A5-%D9%A0%D9%A8", "1800-01", "9999-12", "0226-01", "%EF%BF%BE", "a%00b", new string('x', 5000)];
+        var pages = new List<string>();
+        foreach (var page in new[] { "/audits/R5-包括外部監査", "/audits/R5-包括外部監査/report.json", "/open-data/kansa.csv", "/open-data/kansa.txt" })
+        {
+            pages.AddRange(months.Select(m => $"{page}?asOf={m}"));
+        }
+
+        foreach (var p in new[] { "category", "state", "department" })
+        {
+            pages.AddRange(text.Select(v => $"/audits/R5-包括外部監査?{p}={v}"));
+        }
+
+        pages.AddRange(text.Select(v => $"/findings/R5-指-3?audit={v}"));
+        pages.AddRange(paths.Select(v => $"/findings/{v}"));
+        pages.AddRange(paths.Select(v => $"/audits/{v}"));
+        foreach (var page in pages)
+        {
+            var answer = await anonymous.GetAsync(page);
+            if ((int)answer.StatusCode >= 500)
+            {
+                failures.Add($"GET {page[..Math.Min(page.Length, 80)]}: {(int)answer.StatusCode}");
+            }
+        }
+
         Assert.Equal(before, await DbFingerprint.TakeAsync(setup.Db));
-        Assert.True(failures.Count == 0, $"{failures.Count} of {queries.Count + 7} hostile queries mishandled on {engine}:\n" + string.Join('\n', failures));
+        Assert.True(failures.Count == 0, $"{failures.Count} of {queries.Count + pages.Count + 7} hostile queries mishandled on {engine}:\n" + string.Join('\n', failures));
     }
 
     /// <summary>Sends one request and checks the answer: 4xx (or the expected status), ProblemDetails, a Japanese title.</summary>
