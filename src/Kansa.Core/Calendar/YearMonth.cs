@@ -127,7 +127,7 @@ public readonly partial record struct YearMonth(int Year, int Month) : IComparab
         var m = IsoPattern().Match(text?.Trim() ?? "");
         if (!m.Success)
         {
-            error = "年月は 2025-08 のように YYYY-MM (半角数字) で書いてください";
+            error = "年月は 2025-04 のように YYYY-MM (半角数字) で書いてください";
             return false;
         }
 

@@ -39,7 +39,7 @@ public static class AuditLogApi
             return day;
         }
 
-        problems.Add(new Problem(field, $"{label} ({field}): 「{(value.Length > 40 ? value[..40] + "…" : value)}」を使えません。{reason}。"));
+        problems.Add(new Problem(field, $"{label}: 「{(value.Length > 40 ? value[..40] + "…" : value)}」を日付として読めません。{reason}。"));
         return null;
     }
 }

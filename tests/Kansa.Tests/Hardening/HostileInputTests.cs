@@ -166,6 +166,46 @@ public partial class HostileInputTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {queries.Count + pages.Count + 7} hostile queries mishandled on {engine}:\n" + string.Join('\n', failures));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Evidence_uploads_over_the_limit_or_with_a_long_name_are_refused_as_ProblemDetails(string engine)
+    {
+        var routes = await ApiRoutes.CreateAsync(engine);
+        await using var setup = routes.Setup;
+        var before = await DbFingerprint.TakeAsync(setup.Db);
+        var failures = new List<string>();
+        var path = $"/api/v1/responses/{routes.ResponseId}/evidence";
+
+        // A name longer than the column (255) was a 22001 on PostgreSQL.
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("証拠")), "file", new string('あ', 300) + ".txt");
+            var response = await routes.Editor.PostAsync(path, form);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.BadRequest || Describe(response, text) is { } problem || !text.Contains("\"file\"", StringComparison.Ordinal))
+            {
+                failures.Add($"long name: {(int)response.StatusCode} {text}");
+            }
+        }
+
+        // Over the evidence limit (10 MB) plus the multipart framing: 413 before the body is read.
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent(new byte[(10 * 1024 * 1024) + (128 * 1024)]), "file", "big.pdf");
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+            request.Headers.ExpectContinue = true;
+            var response = await routes.Editor.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.RequestEntityTooLarge || Describe(response, text) is not null)
+            {
+                failures.Add($"too large: {(int)response.StatusCode} {text}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(before, await DbFingerprint.TakeAsync(setup.Db));
+    }
+
     /// <summary>Sends one request and checks the answer: 4xx (or the expected status), ProblemDetails, a Japanese title.</summary>
     internal static async Task CheckAsync(HttpClient client, HttpMethod method, string path, string? body, string? contentType, string what, List<string> failures, int? expected = null)
     {

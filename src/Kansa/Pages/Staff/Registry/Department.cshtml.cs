@@ -90,7 +90,7 @@ public sealed class DepartmentModel(ListDepartments list, RenameDepartment renam
 
         if (!YearMonth.TryParseIso(month, out var from, out var reason))
         {
-            return await ShowProblemsAsync([new Problem("from", $"月: {reason} (例 2025-04)。")], form, ct);
+            return await ShowProblemsAsync([new Problem("from", $"月: {reason}。")], form, ct);
         }
 
         var outcome = await action(user, from);
