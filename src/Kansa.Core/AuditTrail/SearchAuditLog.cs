@@ -13,6 +13,27 @@ public sealed record AuditLogFilter(string? Actor, string? Action, string? Entit
 {
     /// <summary>The filter's values, for the log line of an export.</summary>
     public object Describe() => new { Actor, Action, EntityType, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>
+    /// Why the filter cannot be used: a day outside Kansa's range (whose start in Japan time no clock can hold), or a
+    /// text that no entry can match (too long, or with characters the database refuses). Field names as in the API.
+    /// </summary>
+    public List<Problem> Problems()
+    {
+        var problems = TextLimits.CheckAll(
+            ("actor", "操作者", Actor, TextLimits.Filter),
+            ("action", "操作", Action, TextLimits.Filter),
+            ("entityType", "対象", EntityType, TextLimits.Filter));
+        foreach (var (field, label, day) in new[] { ("from", "開始日", From), ("to", "終了日", To) })
+        {
+            if (day is { } d && Calendar.YearMonth.DateRangeError(d) is { } error)
+            {
+                problems.Add(new Problem(field, $"{label} ({field}): {error}。"));
+            }
+        }
+
+        return problems;
+    }
 }
 
 /// <summary>One line as pages, the API and the CSV show it.</summary>
@@ -46,18 +67,23 @@ public sealed class SearchAuditLog(KansaDbContext db)
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>One page, newest first.</summary>
-    public async Task<AuditLogPage> RunAsync(AuditLogFilter filter, int page, int pageSize, CancellationToken ct)
+    /// <summary>One page, newest first; a filter that cannot be used (<see cref="AuditLogFilter.Problems"/>) is refused.</summary>
+    public async Task<Outcome<AuditLogPage>> RunAsync(AuditLogFilter filter, int page, int pageSize, CancellationToken ct)
     {
+        if (filter.Problems() is { Count: > 0 } problems)
+        {
+            return Outcome<AuditLogPage>.Invalid(problems);
+        }
+
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = await FilterAsync(filter, ct);
         var total = await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var lines = await Project(query.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new AuditLogPage(lines, total, page, pageSize);
+        return Outcome<AuditLogPage>.Ok(new AuditLogPage(lines, total, page, pageSize));
     }
 
-    /// <summary>Every matching line, oldest first (for exports).</summary>
+    /// <summary>Every matching line, oldest first (for exports); callers check <see cref="AuditLogFilter.Problems"/> first.</summary>
     public async Task<IReadOnlyList<AuditLine>> AllAsync(AuditLogFilter filter, CancellationToken ct) =>
         await Project((await FilterAsync(filter, ct)).OrderBy(e => e.Sequence)).ToListAsync(ct);
 
@@ -107,7 +133,9 @@ public sealed class SearchAuditLog(KansaDbContext db)
 
     private static DateTimeOffset Start(DateOnly day)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue);
+        // Clamped to Kansa's range so that no day can overflow DateTimeOffset (0001-01-01 in Japan time is before UTC's start).
+        var local = (day < Calendar.YearMonth.MinDate ? Calendar.YearMonth.MinDate : day > Calendar.YearMonth.MaxDate ? Calendar.YearMonth.MaxDate : day)
+            .ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, Japan.GetUtcOffset(local));
     }
 

@@ -15,8 +15,13 @@ public sealed class CreateAudit(KansaDbContext db)
             return Outcome<Audit>.Forbidden("監査を登録できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
+        var problems = input.Problems();
+        if (problems.Count > 0)
+        {
+            return Outcome<Audit>.Invalid(problems);
+        }
+
         var kind = Identifiers.Normalize(input.Kind);
-        var problems = new List<Problem>();
         if (kind.Length is 0 or > 100)
         {
             problems.Add(new Problem("kind", "監査の種類: 包括外部監査・定期監査のように100文字以内で入力してください。"));

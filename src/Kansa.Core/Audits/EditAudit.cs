@@ -18,7 +18,7 @@ public sealed class EditAudit(KansaDbContext db)
             return Outcome<Audit>.Forbidden("監査を編集できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
-        var audit = await db.Audits.FirstOrDefaultAsync(a => a.Key == key, ct);
+        var audit = TextLimits.CanLookUp(key, TextLimits.AuditKey) ? await db.Audits.FirstOrDefaultAsync(a => a.Key == key, ct) : null;
         if (audit is null)
         {
             return Outcome<Audit>.NotFound($"監査「{key}」はありません。");
@@ -34,7 +34,12 @@ public sealed class EditAudit(KansaDbContext db)
             return Outcome<Audit>.Conflict(AuditFields.Conflict);
         }
 
-        var problems = new List<Problem>();
+        var problems = input.Problems();
+        if (problems.Count > 0)
+        {
+            return Outcome<Audit>.Invalid(problems);
+        }
+
         if (input.Kind is not null && Identifiers.Normalize(input.Kind) != audit.Kind)
         {
             problems.Add(new Problem("kind", "監査の種類は登録後に変更できません。"));

@@ -9,6 +9,11 @@ public static class FiscalYears
     public static string Label(int fiscalYear)
     {
         // 2019 starts in 平成 but the city says 令和元年度: name a fiscal year by the era of its last month.
+        if (!InRange(fiscalYear))
+        {
+            return $"{fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture)}年度";
+        }
+
         var lastMonth = new YearMonth(fiscalYear + 1, 3);
         var firstMonth = new YearMonth(fiscalYear, 4);
         var month = lastMonth.Era.Name == firstMonth.Era.Name ? firstMonth : new YearMonth(fiscalYear, 12);
@@ -19,6 +24,9 @@ public static class FiscalYears
     public static string ShortLabel(int fiscalYear)
     {
         var month = new YearMonth(fiscalYear, 12);
-        return $"{month.Era.Letter}{month.EraYear}";
+        return InRange(fiscalYear) ? $"{month.Era.Letter}{month.EraYear}" : fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    // A fiscal year whose months the calendar cannot name (an old database may hold one) is shown as a western year.
+    private static bool InRange(int fiscalYear) => new YearMonth(fiscalYear, 4).IsInRange && new YearMonth(fiscalYear + 1, 3).IsInRange;
 }

@@ -19,7 +19,7 @@ public sealed class LoadAuditRegistry(KansaDbContext db)
     }
 
     /// <summary>One audit (null when the key is unknown).</summary>
-    public async Task<AuditItem?> FindAsync(string key, CancellationToken ct) =>
+    public async Task<AuditItem?> FindAsync(string key, CancellationToken ct) => !TextLimits.CanLookUp(key, TextLimits.AuditKey) ? null :
         await db.Audits.AsNoTracking().Where(a => a.Key == key)
             .Select(a => new AuditItem(a.Key, a.Kind, a.FiscalYear, a.Theme, a.Auditor, a.ReportDate, a.Version,
                 a.Findings.Count, a.Findings.Count(f => f.Title == null)))
@@ -28,6 +28,11 @@ public sealed class LoadAuditRegistry(KansaDbContext db)
     /// <summary>The findings of an audit in report order, with today's department names.</summary>
     public async Task<IReadOnlyList<FindingItem>> FindingsAsync(string key, CancellationToken ct)
     {
+        if (!TextLimits.CanLookUp(key, TextLimits.AuditKey))
+        {
+            return [];
+        }
+
         var history = await DepartmentHistory.LoadAsync(db, ct);
         var findings = await db.Findings.AsNoTracking().Where(f => f.Audit!.Key == key)
             .Select(f => new { f.Number, f.Category, f.Sequence, f.ReportPages, f.Title, Departments = f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId).ToList() })

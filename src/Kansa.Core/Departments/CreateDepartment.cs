@@ -14,6 +14,12 @@ public sealed class CreateDepartment(KansaDbContext db)
             return Outcome<Department>.Forbidden("所管課を登録できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
+        // Checked before normalizing: NFKC throws on some characters (U+FFFE) that the limits refuse by field.
+        if (TextLimits.Check("name", "名称", name, TextLimits.DepartmentName * 4) is { } refused)
+        {
+            return Outcome<Department>.Invalid([refused]);
+        }
+
         var normalized = Identifiers.Normalize(name);
         var history = await DepartmentHistory.LoadAsync(db, ct);
         if (DepartmentRules.CheckNewName(history, normalized, null) is { } problem)

@@ -19,6 +19,11 @@ public sealed class MergeDepartment(KansaDbContext db)
             return Outcome<Department>.Forbidden("所管課を統合できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
+        if (DepartmentRules.CheckFrom(from) is { } fromProblem)
+        {
+            return Outcome<Department>.Invalid("from", fromProblem);
+        }
+
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null)
         {

@@ -19,6 +19,11 @@ public sealed class RenameDepartment(KansaDbContext db)
             return Outcome<Department>.Forbidden("所管課の名称を変更できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
+        if (DepartmentRules.CheckFrom(from) is { } fromProblem)
+        {
+            return Outcome<Department>.Invalid("from", fromProblem);
+        }
+
         var department = await db.Departments.Include(d => d.Names).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null)
         {
@@ -28,6 +33,12 @@ public sealed class RenameDepartment(KansaDbContext db)
         if (version is { } v && v != department.Version)
         {
             return Outcome<Department>.Conflict(DepartmentRules.Conflict);
+        }
+
+        // Checked before normalizing: NFKC throws on some characters (U+FFFE) that the limits refuse by field.
+        if (TextLimits.Check("name", "名称", name, TextLimits.DepartmentName * 4) is { } refused)
+        {
+            return Outcome<Department>.Invalid([refused]);
         }
 
         var normalized = Identifiers.Normalize(name);

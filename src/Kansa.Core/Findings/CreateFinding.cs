@@ -23,10 +23,16 @@ public sealed class CreateFinding(KansaDbContext db, TimeProvider time)
             return Outcome<Finding>.Forbidden("指摘・意見を登録できるのは取りまとめ担当とシステム管理者だけです。");
         }
 
-        var audit = await db.Audits.FirstOrDefaultAsync(a => a.Key == auditKey, ct);
+        var audit = TextLimits.CanLookUp(auditKey, TextLimits.AuditKey) ? await db.Audits.FirstOrDefaultAsync(a => a.Key == auditKey, ct) : null;
         if (audit is null)
         {
             return Outcome<Finding>.Invalid("audit", $"監査: 「{auditKey}」という監査はありません。");
+        }
+
+        var refused = TextLimits.CheckAll(("number", "番号", number, TextLimits.FindingNumber), ("category", "区分", category, TextLimits.StatusWord));
+        if (refused.Count > 0)
+        {
+            return Outcome<Finding>.Invalid(refused);
         }
 
         var parsed = FindingNumber.Parse(number);

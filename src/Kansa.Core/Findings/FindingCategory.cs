@@ -27,6 +27,12 @@ public static class FindingCategories
     /// <summary>Reads 指摘, 指摘事項, 意見, 意見事項 (any width, any spacing).</summary>
     public static FindingCategory? Parse(string? text)
     {
+        // A filter such as ?category=%EF%BF%BE is no category (and NFKC would throw on it).
+        if (!TextLimits.CanLookUp(text, TextLimits.StatusWord))
+        {
+            return null;
+        }
+
         var s = Identifiers.Compact(text);
         if (s.StartsWith(Glossary.Shiteki, StringComparison.Ordinal))
         {

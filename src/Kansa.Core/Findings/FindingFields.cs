@@ -15,7 +15,28 @@ public sealed record FindingFields(string? Title, string? Excerpt, string? Repor
     /// <summary>Checks the fields and, when they are all right, writes them onto the finding.</summary>
     internal List<Problem> ApplyTo(Finding finding, DepartmentHistory history)
     {
-        var problems = new List<Problem>();
+        var problems = TextLimits.CheckAll(
+            ("title", "件名", Title, TextLimits.Title),
+            ("excerpt", "抜粋", Excerpt, TextLimits.Prose),
+            ("reportPages", "報告書頁", ReportPages, TextLimits.ReportPages));
+        if (Departments is { Count: > TextLimits.DepartmentsPerFinding })
+        {
+            problems.Add(new Problem("departments", $"所管課: 1つの指摘・意見に指定できる所管課は{TextLimits.DepartmentsPerFinding}までです。"));
+        }
+
+        foreach (var name in Departments ?? [])
+        {
+            if (TextLimits.Check("departments", "所管課", name, TextLimits.DepartmentName) is { } refused)
+            {
+                problems.Add(refused);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
         var title = Text(Title);
         if (title is null)
         {

@@ -12,6 +12,12 @@ public static class FindingLookup
     /// <summary>The finding, tracked, with its departments and audit; or why not.</summary>
     public static async Task<Outcome<Finding>> FindAsync(KansaDbContext db, string number, string? auditKey, CancellationToken ct)
     {
+        // A number or key no finding can have (too long, NUL) is not sent to the database, which may refuse it.
+        if (!TextLimits.CanLookUp(number, TextLimits.FindingNumber * 4) || !TextLimits.CanLookUp(auditKey, TextLimits.AuditKey))
+        {
+            return Outcome<Finding>.NotFound("その番号の指摘・意見はありません。");
+        }
+
         var normalized = Identifiers.Compact(number);
         var query = db.Findings.Include(f => f.Audit).Include(f => f.Departments).ThenInclude(d => d.Department).Where(f => f.Number == normalized);
         if (!string.IsNullOrEmpty(auditKey))

@@ -39,6 +39,7 @@ public sealed partial record FindingNumber(string Text, string Prefix, int Seque
         prefix.Replace(Glossary.ShitekiLetter, to.Letter(), StringComparison.Ordinal)
               .Replace(Glossary.IkenLetter, to.Letter(), StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(?<prefix>.*?)(?<seq>\d+)$")]
+    // [0-9], never \d: a sequence in other digits (٣) is not a sequence Kansa can show or sort.
+    [GeneratedRegex(@"^(?<prefix>.*?)(?<seq>[0-9]+)$")]
     private static partial Regex Pattern();
 }

@@ -14,6 +14,11 @@ public sealed class LoadFindingDetails(KansaDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<Details>> RunAsync(string? auditKey, string number, CancellationToken ct)
     {
+        if (!TextLimits.CanLookUp(number, TextLimits.FindingNumber * 4) || !TextLimits.CanLookUp(auditKey, TextLimits.AuditKey))
+        {
+            return [];
+        }
+
         var normalized = Identifiers.Compact(number);
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var query = db.Findings.AsNoTracking().Where(f => f.Number == normalized);

@@ -9,6 +9,9 @@ namespace Kansa.Findings;
 /// <param name="To">Last page (equal to <paramref name="From"/> for a single page).</param>
 public sealed partial record ReportPages(string Text, int? From, int? To)
 {
+    /// <summary>The largest page number Kansa reads: no audit report has more pages.</summary>
+    public const int MaxPage = 99_999;
+
     /// <summary>Normalizes and parses what a document wrote; empty input gives null.</summary>
     public static ReportPages? Parse(string? raw)
     {
@@ -25,14 +28,28 @@ public sealed partial record ReportPages(string Text, int? From, int? To)
             return new ReportPages(text, null, null);
         }
 
-        var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
-        var to = m.Groups["to"].Success ? int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) : from;
+        // A page number that does not fit (P99999999999) is unreadable, not a crash: the caller names the field.
+        if (!TryPage(m.Groups["from"].Value, out var from))
+        {
+            return new ReportPages(text, null, null);
+        }
+
+        var to = from;
+        if (m.Groups["to"].Success && !TryPage(m.Groups["to"].Value, out to))
+        {
+            return new ReportPages(text, null, null);
+        }
+
         return new ReportPages(text, from, Math.Max(from, to));
     }
 
-    [GeneratedRegex(@"(\d)-([Pp]?\d)")]
+    private static bool TryPage(string digits, out int page) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page <= MaxPage;
+
+    // [0-9], never \d: \d matches Arabic-Indic digits (P٤٥) that NFKC does not fold and int.Parse refuses.
+    [GeneratedRegex(@"([0-9])-([Pp]?[0-9])")]
     private static partial Regex HyphenRange();
 
-    [GeneratedRegex(@"(?<from>\d+)(?:~[Pp]?(?<to>\d+))?")]
+    [GeneratedRegex(@"(?<from>[0-9]+)(?:~[Pp]?(?<to>[0-9]+))?")]
     private static partial Regex RangePattern();
 }

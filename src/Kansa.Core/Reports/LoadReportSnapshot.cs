@@ -24,6 +24,12 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     /// </summary>
     public async Task<ReportSnapshot?> RunAsync(YearMonth? asOf, string? auditKey, IReadOnlyList<StatusRecord> pending, CancellationToken ct)
     {
+        // A key no audit can have (too long, NUL) is unknown without asking the database, which may refuse it.
+        if (auditKey is not null && !TextLimits.CanLookUp(auditKey, TextLimits.AuditKey))
+        {
+            return null;
+        }
+
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var departments = await DepartmentHistory.LoadAsync(db, ct);
         var query = db.Audits.AsNoTracking()
@@ -55,6 +61,11 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     /// <summary>The "as of" choices of an audit, newest first.</summary>
     public async Task<IReadOnlyList<YearMonth>> MonthsAsync(string auditKey, CancellationToken ct)
     {
+        if (!TextLimits.CanLookUp(auditKey, TextLimits.AuditKey))
+        {
+            return [];
+        }
+
         var records = await db.StatusRecords.AsNoTracking()
             .Where(r => db.Findings.Any(f => f.Id == r.FindingId && f.Audit!.Key == auditKey))
             .ToListAsync(ct);

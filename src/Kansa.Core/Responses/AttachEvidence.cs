@@ -42,6 +42,11 @@ public sealed class AttachEvidence(KansaDbContext db, IOptions<EvidenceSettings>
             return Outcome<EvidenceSummary>.Invalid("file", "ファイル: 添付するファイルを選んでください。");
         }
 
+        if (TextLimits.Check("file", "ファイル名", name, TextLimits.FileName) is { } nameProblem)
+        {
+            return Outcome<EvidenceSummary>.Invalid([nameProblem]);
+        }
+
         var max = settings.Value.MaxBytes;
         if (length > max)
         {

@@ -33,7 +33,7 @@ public sealed class CorrectPublishedResponse(KansaDbContext db, TimeProvider tim
         var problems = new[]
         {
             ResponseGate.Required("content", "訂正後の内容", content),
-            ResponseGate.Required("reason", "訂正の理由", reason),
+            ResponseGate.Required("reason", "訂正の理由", reason, TextLimits.Comment),
         }.OfType<Problem>().ToList();
         if (problems.Count > 0)
         {

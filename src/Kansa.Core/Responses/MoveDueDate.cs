@@ -15,6 +15,17 @@ public sealed class MoveDueDate(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Forbidden("期限の変更は取りまとめ担当とシステム管理者だけができます。");
         }
 
+        var refused = TextLimits.CheckAll(("reason", "reason (理由)", reason, TextLimits.Comment));
+        if (dueDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } dateError)
+        {
+            refused.Add(new Problem("dueDate", $"dueDate (期限): {dateError}。"));
+        }
+
+        if (refused.Count > 0)
+        {
+            return Outcome<RequestView>.Invalid(refused);
+        }
+
         var request = await db.ResponseRequests.Include(r => r.DueDateChanges).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {

@@ -14,6 +14,17 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Forbidden("回答の依頼は取りまとめ担当とシステム管理者だけができます。");
         }
 
+        var refused = TextLimits.CheckAll(("note", "note (メモ)", note, TextLimits.Comment));
+        if (dueDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } dateError)
+        {
+            refused.Add(new Problem("dueDate", $"dueDate (期限): {dateError}。"));
+        }
+
+        if (refused.Count > 0)
+        {
+            return Outcome<RequestView>.Invalid(refused);
+        }
+
         var found = await ResponseGate.FindFindingAsync(db, user, number, auditKey, ct);
         if (!found.Succeeded)
         {

@@ -97,6 +97,11 @@ public static class ResponseGate
             return (null, new Problem("status", "status (対応区分): 状況の語を入力してください。"));
         }
 
+        if (TextLimits.Check("status", "status (対応区分)", word, TextLimits.StatusWord) is { } refused)
+        {
+            return (null, refused);
+        }
+
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var term = vocabulary.Find(word, finding.Category, finding.Audit!.Kind);
         return term is null
@@ -104,7 +109,7 @@ public static class ResponseGate
             : (term, null);
     }
 
-    /// <summary>Checks that a text is given; the problem names the field.</summary>
-    public static Problem? Required(string field, string label, string? text) =>
-        string.IsNullOrWhiteSpace(text) ? new Problem(field, $"{field} ({label}): 入力してください。") : null;
+    /// <summary>Checks that a text is given and within its limit (<see cref="TextLimits"/>); the problem names the field.</summary>
+    public static Problem? Required(string field, string label, string? text, int max = TextLimits.Prose) =>
+        string.IsNullOrWhiteSpace(text) ? new Problem(field, $"{field} ({label}): 入力してください。") : TextLimits.Check(field, $"{field} ({label})", text, max);
 }

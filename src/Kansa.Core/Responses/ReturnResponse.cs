@@ -31,6 +31,11 @@ public sealed class ReturnResponse(KansaDbContext db, TimeProvider time)
             return Outcome<ResponseView>.Invalid("comment", "comment (コメント): 差し戻す理由を入力してください。");
         }
 
+        if (TextLimits.Check("comment", "comment (コメント)", comment, TextLimits.Comment) is { } refused)
+        {
+            return Outcome<ResponseView>.Invalid([refused]);
+        }
+
         response.Stage = ResponseStage.Returned;
         ResponseGate.AddStep(response, ResponseActions.Returned, user, time, TextInput.Plain(comment));
         return await ResponseGate.SaveAsync(db, loaded.Value, version, ct);

@@ -16,9 +16,17 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
             return Outcome<RoundView>.Forbidden("公表の回は取りまとめ担当とシステム管理者だけが開けます。");
         }
 
-        if (!YearMonth.TryParseIso(asOf, out var month))
+        if (!YearMonth.TryParseIso(asOf, out var month, out var reason))
         {
-            return Outcome<RoundView>.Invalid("asOf", "asOf (時点): 年月を YYYY-MM の形で入力してください (例 2025-11)。");
+            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {reason} (例 2025-11)。");
+        }
+
+        // A round reports what is known "as of" a month: a month still to come cannot be reported, and one dated far
+        // ahead would, once published, block every later round.
+        var current = YearMonth.CurrentInJapan(time);
+        if (month > current)
+        {
+            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month} はまだ来ていない月です。{current} ({current.ToWareki()}) 以前の月を指定してください。");
         }
 
         // On SQLite this transaction takes the write lock at once (BEGIN IMMEDIATE), so the checks and the insert are one

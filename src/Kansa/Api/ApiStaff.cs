@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Kansa.Accounts;
+using Kansa.Calendar;
 using Kansa.Web;
 
 namespace Kansa.Api;
@@ -18,23 +18,35 @@ public static class ApiStaff
 
     /// <summary>
     /// A JSON body that may be absent (submit and approve need none): an empty body reads as the default.
-    /// Malformed JSON is a Japanese 400 rather than the framework's English one.
+    /// Malformed JSON is a Japanese 400 rather than the framework's English one; a body that is not JSON is a 415,
+    /// never silently ignored (a publish with its response ids as text/plain would otherwise publish everything).
     /// </summary>
     public static async Task<(T? Body, IResult? Error)> ReadOptionalAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType() && request.ContentType is null))
         {
             return (null, null);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = ApiProblems.Title(StatusCodes.Status415UnsupportedMediaType),
+                Detail = $"本文の Content-Type「{request.ContentType}」は読めません。application/json の JSON で送るか、本文なしで送ってください。",
+            }));
         }
 
         try
         {
             return (await request.ReadFromJsonAsync<T>(ct), null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, ApiResults.Problem(OutcomeKind.Invalid, [new Problem("", "本文を JSON として読めません。")]));
+            var where = e.LineNumber is { } line ? $" ({line + 1}行目 {e.BytePositionInLine + 1}バイト目付近)" : "";
+            return (null, ApiResults.Problem(OutcomeKind.Invalid, [new Problem("", $"本文を JSON として読めません{where}。JSON の形と各項目の型を確認してください。")]));
         }
     }
 
@@ -58,7 +70,7 @@ public static class ApiStaff
         return false;
     }
 
-    /// <summary>Reads a date written YYYY-MM-DD; null when absent; a malformed one is a problem naming the field.</summary>
+    /// <summary>Reads a date written YYYY-MM-DD within Kansa's range; null when absent; a bad one is a problem naming the field.</summary>
     public static bool TryDate(string field, string? text, out DateOnly? date, out IResult? error)
     {
         date = null;
@@ -68,13 +80,13 @@ public static class ApiStaff
             return true;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (YearMonth.TryParseIsoDate(text, out var d, out var reason))
         {
             date = d;
             return true;
         }
 
-        error = ApiResults.Problem(OutcomeKind.Invalid, [new Problem(field, $"{field}: 日付は YYYY-MM-DD の形で書いてください (例 2025-12-01)。")]);
+        error = ApiResults.Problem(OutcomeKind.Invalid, [new Problem(field, $"{field}: {reason} (例 2025-12-01)。")]);
         return false;
     }
 }

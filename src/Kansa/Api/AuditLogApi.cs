@@ -1,5 +1,5 @@
-using System.Globalization;
 using Kansa.AuditTrail;
+using Kansa.Calendar;
 using Kansa.Web;
 
 namespace Kansa.Api;
@@ -20,8 +20,8 @@ public static class AuditLogApi
                 return ApiResults.Problem(OutcomeKind.Invalid, problems);
             }
 
-            var result = await search.RunAsync(new AuditLogFilter(actor, action, entityType, fromDay, toDay), page ?? 1, pageSize ?? 50, ct);
-            return Results.Ok(new { result.Total, result.Page, result.PageSize, result.Pages, result.Lines });
+            var found = await search.RunAsync(new AuditLogFilter(actor, action, entityType, fromDay, toDay), page ?? 1, pageSize ?? 50, ct);
+            return found.ToHttp(result => new { result.Total, result.Page, result.PageSize, result.Pages, result.Lines });
         }).RequireAuthorization(AccountServices.AuditLogReaders);
         return app;
     }
@@ -34,12 +34,12 @@ public static class AuditLogApi
             return null;
         }
 
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (YearMonth.TryParseIsoDate(value, out var day, out var reason))
         {
             return day;
         }
 
-        problems.Add(new Problem(field, $"{label}: 「{value}」を日付として読めません。2025-11-01 の形で入力してください。"));
+        problems.Add(new Problem(field, $"{label}: 「{(value.Length > 40 ? value[..40] + "…" : value)}」を日付として読めません。{reason}。"));
         return null;
     }
 }

@@ -51,8 +51,8 @@ public static class RoundsApi
         api.MapPost("/{id:int}/publish", async (int id, HttpRequest request, CurrentStaff staff, PublishRound use, CancellationToken ct) =>
         {
             // The body is optional: without it, every approved response is published.
-            var body = request.HasJsonContentType() ? await request.ReadFromJsonAsync<PublishRequest>(ct) : null;
-            return await ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, body?.ResponseIds, ct)).ToHttp(Json));
+            var (body, error) = await ApiStaff.ReadOptionalAsync<PublishRequest>(request, ct);
+            return error ?? await ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, body?.ResponseIds, ct)).ToHttp(Json));
         });
         return app;
     }

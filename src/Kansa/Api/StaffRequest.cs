@@ -13,7 +13,7 @@ internal static class StaffRequest
 
     /// <summary>Reads a month given as YYYY-MM, or the problem naming the field.</summary>
     public static (YearMonth Month, IResult? Problem) Month(string? text, string field) =>
-        YearMonth.TryParseIso(text, out var month)
+        YearMonth.TryParseIso(text, out var month, out var reason)
             ? (month, null)
-            : (default, ApiResults.Problem(OutcomeKind.Invalid, [new Problem(field, $"{field}: 月を 2025-04 のように YYYY-MM で指定してください。")]));
+            : (default, ApiResults.Problem(OutcomeKind.Invalid, [new Problem(field, $"{field}: {reason} (例 2025-04)。")]));
 }

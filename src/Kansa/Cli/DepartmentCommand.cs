@@ -79,12 +79,12 @@ internal static class DepartmentCommand
 
     private static bool TryMonth(string? text, CliConsole console, out YearMonth month)
     {
-        if (YearMonth.TryParseIso(text, out month))
+        if (YearMonth.TryParseIso(text, out month, out var reason))
         {
             return true;
         }
 
-        console.Error.WriteLine($"--from: 「{text}」を月として読めません。2025-04 のように YYYY-MM で指定してください。");
+        console.Error.WriteLine($"--from: 「{text}」を使えません。{reason} (例 2025-04)。");
         return false;
     }
 

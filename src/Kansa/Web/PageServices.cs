@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Kansa.Api;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
@@ -35,6 +36,7 @@ public static class PageServices
     {
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseExceptionHandler("/error/500");
+        app.UseKansaApiProblems();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

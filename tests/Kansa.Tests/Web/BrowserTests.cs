@@ -136,7 +136,7 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         { Audit(R5), 200 },
         { Audit(R4, Q("Query.AsOf", "2024-02") + "&" + Q("Query.State", "done")), 200 },
         { Audit(R5, Q("Query.Category", "指摘") + "&" + Q("Query.Department", "財政課")), 200 },
-        { Audit(R5, Q("Query.AsOf", "bad")), 200 },
+        { Audit(R5, Q("Query.AsOf", "bad")), 400 },
         { Finding(R5, "R5-指-5"), 200 },
         { Finding("R5-指-4"), 200 },
         { Finding("R4-指-2"), 200 },

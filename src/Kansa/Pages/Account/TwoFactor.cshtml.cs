@@ -17,7 +17,7 @@ public sealed class TwoFactorModel(UserManager<KansaUser> users, SignInManager<K
     {
         /// <summary>The six-digit code.</summary>
         [Required(ErrorMessage = "確認コードを入力してください。")]
-        [RegularExpression(@"^\s*\d{6}\s*$", ErrorMessage = "確認コードは6桁の数字です。")]
+        [RegularExpression(@"^\s*[0-9]{6}\s*$", ErrorMessage = "確認コードは6桁の数字です。")]
         [Display(Name = "確認コード (6桁)")]
         public string Code { get; set; } = "";
     }

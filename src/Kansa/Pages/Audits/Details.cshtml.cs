@@ -61,7 +61,9 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
             }
             else
             {
+                // The page still shows the latest state, with the reason beside the form; the status says the request was refused.
                 FilterError = $"時点: {error}";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
             }
         }
 

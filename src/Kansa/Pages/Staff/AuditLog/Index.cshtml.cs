@@ -37,7 +37,9 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : P
         (Actions, EntityTypes) = await search.ChoicesAsync(ct);
         if (ToFilter() is { } filter)
         {
-            Result = await search.RunAsync(filter, PageNumber, PageSize, ct);
+            var found = await search.RunAsync(filter, PageNumber, PageSize, ct);
+            Result = found.Value;
+            ModelState.AddProblems(found.Problems, "Filter");
         }
     }
 
@@ -89,7 +91,15 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : P
             ModelState.AddModelError(problem.Field, problem.Message);
         }
 
-        return problems.Count > 0 ? null : new AuditLogFilter(Filter.Actor, Filter.Action, Filter.EntityType, from, to);
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var filter = new AuditLogFilter(Filter.Actor, Filter.Action, Filter.EntityType, from, to);
+        var refused = filter.Problems();
+        ModelState.AddProblems(refused, "Filter");
+        return refused.Count == 0 ? filter : null;
     }
 
     /// <summary>The filter form.</summary>

@@ -88,9 +88,9 @@ public sealed class DepartmentModel(ListDepartments list, RenameDepartment renam
             return Challenge();
         }
 
-        if (!YearMonth.TryParseIso(month, out var from))
+        if (!YearMonth.TryParseIso(month, out var from, out var reason))
         {
-            return await ShowProblemsAsync([new Problem("from", "月: 2025-04 のように年と月を選んでください。")], form, ct);
+            return await ShowProblemsAsync([new Problem("from", $"月: {reason}。")], form, ct);
         }
 
         var outcome = await action(user, from);
