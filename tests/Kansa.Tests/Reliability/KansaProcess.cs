@@ -36,7 +36,10 @@ public sealed class KansaProcess : IDisposable
     public int ExitCode => process.ExitCode;
 
     /// <summary>Starts <c>kansa</c> with the arguments, in the test's environment.</summary>
-    public static KansaProcess Start(params string[] args)
+    public static KansaProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts <c>kansa</c> with the arguments, in the test's environment changed as given (null removes a variable).</summary>
+    public static KansaProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -53,6 +56,11 @@ public sealed class KansaProcess : IDisposable
 
         // Quiet logs: the harness reads only problems.
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var started = new KansaProcess(Process.Start(info)!);
         started.process.OutputDataReceived += (_, e) => started.Append(e.Data);
         started.process.ErrorDataReceived += (_, e) => started.Append(e.Data);
