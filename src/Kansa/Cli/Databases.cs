@@ -22,7 +22,11 @@ internal static class Databases
         {
             if (target.Engine == DatabaseEngine.Sqlite && migrateEmbedded)
             {
-                await context.Database.MigrateAsync(ct);
+                if (await EmbeddedMigration.MigrateAsync(context, target, ct))
+                {
+                    console.Error.WriteLine($"{target.Display}: 中断された構造の更新が残したロックを解除しました。");
+                }
+
                 return context;
             }
 

@@ -24,6 +24,9 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
     private const string StreamAudit = "R4-包括外部監査";
     private const string StreamDepartment = "公共施設マネジメント課";
 
+    /// <summary>How long one check after a kill may take before it counts as hung (a hang is a finding, not a wait).</summary>
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(3);
+
     private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("KANSA_CRASH_KILLS"), out var n) && n > 0 ? n : 3;
 
     [Fact]
@@ -66,6 +69,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
             var export = await ExportAsync(work);
             Assert.True(export == before || export == after, $"kill {i} after {delay.TotalMilliseconds:F0} ms: the export is neither the old state nor the new one");
             outcomes[export == before ? "before" : "after"]++;
+            Progress($"import kill {i}: {delay.TotalMilliseconds:F0} ms, {(export == before ? "before" : "after")}");
             SqliteConnection.ClearAllPools();
             File.Delete(work);
         }
@@ -157,13 +161,48 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
             Assert.Equal(expected, numbers);
             Assert.Equal(baseline, Without(StreamAudit, export));
             await AssertEveryFindingHasItsLogLineAsync(db, written);
+            Progress($"server ({engine}) kill {i}: {written} findings");
         }
 
         output.WriteLine($"server ({engine}): {Kills} kills, {written} findings written, {totalAcknowledged} acknowledged");
         Assert.True(totalAcknowledged > 0, "no write reached the server before the kills");
     }
 
+    [Fact]
+    public async Task A_migration_lock_left_by_a_killed_import_does_not_stop_the_next_one()
+    {
+        // What kill 66 of the first 100-kill run left behind: EF Core's lock row, and every later start waited forever.
+        using var dir = new TempDir();
+        var db = dir.File("city.db");
+        Assert.Equal(0, (await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", db)).ExitCode);
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-12-01 03:11:42.153619+00:00')";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        using var import = KansaProcess.Start("import", TestPaths.DemoSamples[1], "--db", db);
+        var ended = await import.WaitAsync(TimeSpan.FromSeconds(90));
+        await import.KillAsync();
+
+        Assert.True(ended, "the import still waits for the lock after 90 s: " + import.Output);
+        Assert.True(import.ExitCode == 0, import.Output);
+        Assert.Contains("中断された構造の更新が残したロックを解除しました", import.Output, StringComparison.Ordinal);
+    }
+
     private static string Number(int n) => $"R4-指-{1000 + n}";
+
+    /// <summary>One line per kill to the file named by KANSA_CRASH_LOG, to follow a long run while it goes.</summary>
+    private static void Progress(string line)
+    {
+        if (Environment.GetEnvironmentVariable("KANSA_CRASH_LOG") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, $"{TimeProvider.System.GetUtcNow():HH:mm:ss} {line}\n");
+        }
+    }
 
     private Random Seeded()
     {
@@ -183,13 +222,13 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
             Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
         }
 
-        var verify = await CliRun.RunAsync("audit-log", "verify", "--db", db);
+        var verify = await CliRun.RunAsync("audit-log", "verify", "--db", db).WaitAsync(StepLimit);
         Assert.True(verify.ExitCode == 0, $"{when}: {verify.Error}");
     }
 
     private static async Task<string> ExportAsync(string db)
     {
-        var run = await CliRun.RunAsync("export", "--db", db, "--format", "json");
+        var run = await CliRun.RunAsync("export", "--db", db, "--format", "json").WaitAsync(StepLimit);
         Assert.True(run.ExitCode == 0, run.Error);
         return run.Out;
     }
