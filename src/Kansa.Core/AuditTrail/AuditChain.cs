@@ -4,60 +4,127 @@ using System.Text;
 
 namespace Kansa.AuditTrail;
 
-/// <summary>The hash chain of the audit log.</summary>
+/// <summary>
+/// The chain of the audit log. Each line's <see cref="AuditEntry.Hash"/> covers its fields and the previous
+/// line's hash. Lines are sealed with HMAC-SHA256 under the key kept outside the database, written as
+/// <c>h1:KEYID:MAC</c> (the version and key id live inside the existing column, which holds 64 characters).
+/// Lines written before Kansa had a key carry a plain SHA-256 (64 hex digits): they are accepted as "legacy"
+/// only before the first sealed line. Such lines are protected by the first sealed line after them (its MAC
+/// covers their last hash) and by checkpoints, but a log holding only legacy lines is protected by checkpoints
+/// alone. A sealed chain still cannot show that its newest lines were removed: checkpoints kept elsewhere do.
+/// </summary>
 public static class AuditChain
 {
-    /// <summary>The hash of an entry, over every field but its own hash.</summary>
-    public static string HashOf(AuditEntry e)
-    {
-        var text = string.Join('\u001f',
-            e.Sequence.ToString(CultureInfo.InvariantCulture),
-            e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            e.Actor, e.Action, e.EntityType ?? "", e.EntityKey ?? "", e.Before ?? "", e.After ?? "", e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    /// <summary>The prefix of lines sealed with a key (version 1: HMAC-SHA256).</summary>
+    public const string KeyedPrefix = "h1:";
 
-    /// <summary>Links an entry after the previous one (null for the first) and seals it.</summary>
-    public static void Seal(AuditEntry entry, AuditEntry? previous) => Seal(entry, previous?.Sequence ?? 0, previous?.Hash ?? "");
-
-    /// <summary>Links an entry after the given sequence and hash and seals it.</summary>
-    public static void Seal(AuditEntry entry, long previousSequence, string previousHash)
+    /// <summary>Links an entry after the given sequence and hash and seals it with the key.</summary>
+    public static void Seal(AuditEntry entry, long previousSequence, string previousHash, AuditKey key)
     {
         entry.Sequence = previousSequence + 1;
         entry.PreviousHash = previousHash;
         entry.At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        entry.Hash = HashOf(entry);
+        entry.Hash = KeyedHashOf(entry, key);
     }
 
+    /// <summary>The sealed hash of an entry under a key: <c>h1:KEYID:</c> and the HMAC in base64url (55 characters).</summary>
+    public static string KeyedHashOf(AuditEntry e, AuditKey key) =>
+        KeyedPrefix + key.Id + ":" + Base64Url(key.Mac(Encoding.UTF8.GetBytes(Text(e))));
+
+    /// <summary>The plain SHA-256 of an entry, as lines were written before the key (legacy).</summary>
+    public static string LegacyHashOf(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text(e))));
+
     /// <summary>
-    /// Checks entries in sequence order; returns null when the chain is intact, else a Japanese description
-    /// of the first break.
+    /// Checks entries in sequence order with the key (null when there is no key file) and checks that every
+    /// checkpoint is still a prefix of the chain.
     /// </summary>
-    public static string? Verify(IEnumerable<AuditEntry> entries)
+    public static AuditChainReport Verify(IEnumerable<AuditEntry> entries, AuditKey? key, IReadOnlyList<AuditCheckpoint>? checkpoints = null)
     {
-        long expected = 1;
+        var expectedAt = (checkpoints ?? []).GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.ToList());
+        long expected = 1, legacy = 0;
         var previousHash = "";
+        var sealedSeen = false;
         foreach (var e in entries)
         {
-            if (e.Sequence != expected)
+            if (Check(e, expected, previousHash, key, ref sealedSeen) is { } problem)
             {
-                return $"{expected} 番目の記録がありません (次は {e.Sequence} 番)";
+                return new AuditChainReport(problem, expected - 1, legacy, previousHash);
             }
 
-            if (e.PreviousHash != previousHash)
+            legacy += sealedSeen ? 0 : 1;
+            if (expectedAt.Remove(e.Sequence, out var atThis) && atThis.FirstOrDefault(c => c.Hash != e.Hash) is { } differs)
             {
-                return $"{e.Sequence} 番の記録が前の記録とつながっていません";
-            }
-
-            if (HashOf(e) != e.Hash)
-            {
-                return $"{e.Sequence} 番の記録が書き換えられています";
+                return new AuditChainReport(
+                    $"{e.Sequence} 番の記録がチェックポイント ({differs.At:yyyy-MM-dd HH:mm:ss}Z) の時点と違います (それ以前の記録が書き換えられ、ハッシュが計算し直されています)",
+                    expected - 1, legacy, previousHash);
             }
 
             previousHash = e.Hash;
             expected++;
         }
 
-        return null;
+        var head = expected - 1;
+        if (expectedAt.Keys.Where(s => s > 0).OrderBy(s => s).FirstOrDefault() is > 0 and var missing)
+        {
+            return new AuditChainReport(
+                $"チェックポイントには {missing} 番までの記録がありますが、監査ログは {head} 番までしかありません (末尾の記録が削除されています)",
+                head, legacy, previousHash);
+        }
+
+        return new AuditChainReport(null, head, legacy, previousHash);
     }
+
+    private static string? Check(AuditEntry e, long expected, string previousHash, AuditKey? key, ref bool sealedSeen)
+    {
+        if (e.Sequence != expected)
+        {
+            return $"{expected} 番の記録がありません (次は {e.Sequence} 番)";
+        }
+
+        if (e.PreviousHash != previousHash)
+        {
+            return $"{e.Sequence} 番の記録が前の記録とつながっていません";
+        }
+
+        if (e.Hash.StartsWith(KeyedPrefix, StringComparison.Ordinal))
+        {
+            sealedSeen = true;
+            var id = e.Hash.Split(':') is [_, var kid, _] ? kid : "";
+            if (key is null)
+            {
+                return $"{e.Sequence} 番の記録は鍵 {id} で封印されていますが、鍵ファイルがありません";
+            }
+
+            if (id != key.Id)
+            {
+                return $"{e.Sequence} 番の記録は別の鍵 ({id}) で封印されています (この鍵は {key.Id})";
+            }
+
+            // Constant-time, although only an attacker holding the database and a stopwatch would care.
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(KeyedHashOf(e, key)), Encoding.ASCII.GetBytes(e.Hash))
+                ? null
+                : $"{e.Sequence} 番の記録が書き換えられています (鍵による封印が合いません)";
+        }
+
+        if (sealedSeen)
+        {
+            return $"{e.Sequence} 番の記録に鍵の封印がありません (鍵で封印された記録のあとに、鍵のない形式の記録は書かれません)";
+        }
+
+        return LegacyHashOf(e) == e.Hash ? null : $"{e.Sequence} 番の記録が書き換えられています";
+    }
+
+    private static string Text(AuditEntry e) => string.Join('\u001f',
+        e.Sequence.ToString(CultureInfo.InvariantCulture),
+        e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        e.Actor, e.Action, e.EntityType ?? "", e.EntityKey ?? "", e.Before ?? "", e.After ?? "", e.PreviousHash);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The outcome of <see cref="AuditChain.Verify"/>.</summary>
+/// <param name="Problem">Null when intact, else a Japanese description of the first break.</param>
+/// <param name="Head">The sequence of the last line checked.</param>
+/// <param name="Legacy">How many lines (from the start) carry the plain hash of the time before the key.</param>
+/// <param name="HeadHash">The hash of the last line checked.</param>
+public sealed record AuditChainReport(string? Problem, long Head, long Legacy, string HeadHash);

@@ -11,7 +11,7 @@ namespace Kansa.AuditTrail;
 /// Writes every change made through <see cref="KansaDbContext"/> to the audit log, in the same transaction:
 /// nothing is stored without its line in the log. Secrets (password hashes, token hashes) are never logged.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, AuditKeyFile keyFile) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
@@ -20,7 +20,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly List<(EntityEntry Entry, string Action, string? Before, Dictionary<string, object?>? After)> pending = [];
+    // The values after the change are read once the database has assigned keys (never temporary ids such as -2147482647):
+    // only the names of the properties to record are kept until then.
+    private readonly List<(EntityEntry Entry, string Action, string? Before, IReadOnlyList<string>? After)> pending = [];
     private IDbContextTransaction? owned;
 
     /// <inheritdoc />
@@ -36,7 +38,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                 owned = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            await SealAsync(db, cancellationToken);
+            await SealAsync(db, keyFile, cancellationToken);
         }
 
         return result;
@@ -60,7 +62,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                 EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
                 EntityKey = KeyOf(p.Entry),
                 Before = p.Before,
-                After = p.After is null ? null : JsonSerializer.Serialize(p.After, Json),
+                After = p.After is null ? null : JsonSerializer.Serialize(p.After.ToDictionary(n => n, n => Plain(p.Entry.Property(n).CurrentValue)), Json),
             }).ToList();
             pending.Clear();
             db.AuditEntries.AddRange(lines);
@@ -103,7 +105,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add((entry, "create", null, props.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                    pending.Add((entry, "create", null, props.Select(p => p.Metadata.Name).ToList()));
                     break;
                 case EntityState.Deleted:
                     pending.Add((entry, "delete", JsonSerializer.Serialize(props.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)), Json), null));
@@ -114,7 +116,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                     {
                         pending.Add((entry, "update",
                             JsonSerializer.Serialize(changed.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)), Json),
-                            changed.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                            changed.Select(p => p.Metadata.Name).ToList()));
                     }
 
                     break;
@@ -124,7 +126,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         return pending.Count > 0;
     }
 
-    private static async Task SealAsync(KansaDbContext db, CancellationToken ct)
+    private static async Task SealAsync(KansaDbContext db, AuditKeyFile keyFile, CancellationToken ct)
     {
         var lines = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (lines.Count == 0)
@@ -138,12 +140,13 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(424242)", ct);
         }
 
+        var key = keyFile.GetOrCreate();
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? "");
         foreach (var line in lines)
         {
-            AuditChain.Seal(line, sequence, hash);
+            AuditChain.Seal(line, sequence, hash, key);
             (sequence, hash) = (line.Sequence, line.Hash);
         }
     }

@@ -27,7 +27,7 @@ internal static class CheckCommand
                 await memory.OpenAsync(ct);
                 context = new KansaDbContext(new DbContextOptionsBuilder<KansaDbContext>()
                     .UseSqlite(memory, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"))
-                    .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System)).Options);
+                    .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System, AuditKeyFile.InMemory())).Options);
                 await context.Database.MigrateAsync(ct);
             }
             else

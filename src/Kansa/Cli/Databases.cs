@@ -12,12 +12,21 @@ internal static class Databases
     /// </summary>
     public static async Task<KansaDbContext?> OpenAsync(DatabaseTarget target, CliConsole console, bool migrateEmbedded, CancellationToken ct)
     {
+        if (!AuditKeyReadable(target, console))
+        {
+            return null;
+        }
+
         var context = target.CreateContext();
         try
         {
             if (target.Engine == DatabaseEngine.Sqlite && migrateEmbedded)
             {
-                await context.Database.MigrateAsync(ct);
+                if (await EmbeddedMigration.MigrateAsync(context, target, ct))
+                {
+                    console.Error.WriteLine($"{target.Display}: 中断された構造の更新が残したロックを解除しました。");
+                }
+
                 return context;
             }
 
@@ -43,6 +52,24 @@ internal static class Databases
             console.Error.WriteLine($"{target.Display}: データベースに接続できません: {e.Message}");
             await context.DisposeAsync();
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the audit log's key file is usable (or not created yet): a damaged or unreadable key would otherwise
+    /// surface only at the first write, as a failure in the middle of the work.
+    /// </summary>
+    public static bool AuditKeyReadable(DatabaseTarget target, CliConsole console)
+    {
+        try
+        {
+            _ = new Kansa.AuditTrail.AuditKeyFile(target.AuditKeyPath).Find();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"{target.AuditKeyPath}: 監査ログの鍵ファイルを読めません ({e.Message})。Kansa:AuditLog:KeyFile を確かめてください。");
+            return false;
         }
     }
 }

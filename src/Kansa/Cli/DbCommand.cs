@@ -15,7 +15,11 @@ internal static class DbCommand
             var target = DatabaseTarget.Resolve(parse.GetValue(db));
             await using var context = target.CreateContext();
             var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await context.Database.MigrateAsync(ct);
+            if (await EmbeddedMigration.MigrateAsync(context, target, ct))
+            {
+                console.Error.WriteLine($"{target.Display}: 中断された構造の更新が残したロックを解除しました。");
+            }
+
             console.Out.WriteLine(pending.Count == 0
                 ? $"{target.Display}: 最新です。"
                 : $"{target.Display}: {pending.Count} 件の移行を適用しました ({string.Join(", ", pending)})。");

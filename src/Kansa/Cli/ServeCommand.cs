@@ -32,6 +32,11 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(DatabaseTarget target, string urls, CliConsole console, CancellationToken ct)
     {
+        if (!Databases.AuditKeyReadable(target, console))
+        {
+            return KansaCli.Problems;
+        }
+
         await using var app = KansaWebApp.Create(new KansaWebSettings(target, urls));
         await app.StartAsync(ct);
         foreach (var url in KansaWebApp.Addresses(app))

@@ -1,6 +1,7 @@
 using Kansa.AuditTrail;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Kansa.Storage;
@@ -24,6 +25,17 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     /// <summary>The default embedded database file.</summary>
     public const string DefaultPath = "data/kansa.db";
 
+    /// <summary>The setting naming the audit log's key file (<c>Kansa__AuditLog__KeyFile</c> in the environment).</summary>
+    public const string AuditKeySetting = "Kansa:AuditLog:KeyFile";
+
+    /// <summary>
+    /// The file holding the audit log's key, outside the database: the setting <see cref="AuditKeySetting"/>
+    /// (appsettings.json beside the program, or the environment), else <c>FILE.audit-key</c> beside the embedded
+    /// database, else for PostgreSQL <c>~/.config/kansa/audit-keys/HOST_PORT_DATABASE.audit-key</c>.
+    /// Created on the first line sealed. Several app instances on one PostgreSQL must share one key file.
+    /// </summary>
+    public string AuditKeyPath { get; init; } = "";
+
     /// <summary>Resolves the user's setting.</summary>
     public static DatabaseTarget Resolve(string? setting)
     {
@@ -41,12 +53,36 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.Contains("Server=", StringComparison.OrdinalIgnoreCase))
         {
             var builder = new NpgsqlConnectionStringBuilder(value);
-            return new DatabaseTarget(DatabaseEngine.PostgreSql, builder.ConnectionString, $"PostgreSQL {builder.Host}/{builder.Database}");
+            return WithKey(new DatabaseTarget(DatabaseEngine.PostgreSql, builder.ConnectionString, $"PostgreSQL {builder.Host}/{builder.Database}"), builder);
         }
 
         var path = Path.GetFullPath(value);
         var sqlite = new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString;
-        return new DatabaseTarget(DatabaseEngine.Sqlite, sqlite, path);
+        return WithKey(new DatabaseTarget(DatabaseEngine.Sqlite, sqlite, path), null);
+    }
+
+    /// <summary>The key file's default place when the setting is absent.</summary>
+    public static string DefaultAuditKeyPath(DatabaseTarget target, NpgsqlConnectionStringBuilder? postgres)
+    {
+        if (postgres is null)
+        {
+            return target.Display + ".audit-key";
+        }
+
+        var name = string.Join('_', postgres.Host ?? "localhost", postgres.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), postgres.Database ?? postgres.Username ?? "postgres");
+        name = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "kansa", "audit-keys", name + ".audit-key");
+    }
+
+    private static DatabaseTarget WithKey(DatabaseTarget target, NpgsqlConnectionStringBuilder? postgres)
+    {
+        // The same sources as the web app's settings: appsettings.json beside the program, then the environment.
+        var configured = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("KANSA_")
+            .Build()[AuditKeySetting];
+        return target with { AuditKeyPath = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultAuditKeyPath(target, postgres) : configured) };
     }
 
     /// <summary>Whether this is an embedded file that does not exist yet.</summary>
@@ -55,7 +91,7 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     /// <summary>Configures EF Core for this target, with the engine's own migrations and the audit log.</summary>
     public void Configure(DbContextOptionsBuilder options, IAuditActor actor, TimeProvider time)
     {
-        options.AddInterceptors(new AuditInterceptor(actor, time));
+        options.AddInterceptors(new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)));
         if (Engine == DatabaseEngine.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
@@ -93,6 +129,6 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
             builder[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
         }
 
-        return new DatabaseTarget(DatabaseEngine.PostgreSql, builder.ConnectionString, $"PostgreSQL {builder.Host}/{builder.Database}");
+        return WithKey(new DatabaseTarget(DatabaseEngine.PostgreSql, builder.ConnectionString, $"PostgreSQL {builder.Host}/{builder.Database}"), builder);
     }
 }

@@ -22,6 +22,6 @@ public class AuditChainConcurrencyTests
         await using var check = db.CreateContext();
         var lines = await check.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(24, lines.Count(e => e.Action == "login"));
-        Assert.Null(AuditChain.Verify(lines));
+        Assert.Null(AuditChain.Verify(lines, db.AuditKey).Problem);
     }
 }

@@ -64,7 +64,7 @@ public class EvidenceTests
         Assert.Equal("user:kansa-iin", line.Actor);
         Assert.Equal(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), line.EntityKey);
         Assert.Contains(log, e => e.Action == "create" && e.EntityType == nameof(EvidenceFile) && e.Actor == "user:dx-editor" && e.After!.Contains("bytes)", StringComparison.Ordinal));
-        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log));
+        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log, db.AuditKey).Problem);
         Assert.Equal(1, await context.EvidenceFiles.CountAsync());
     }
 

@@ -80,7 +80,7 @@ public class ReminderTests
             notices.Select(n => (n.RequestId, n.Kind)).Order());
         var log = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Contains(log, e => e.EntityType == nameof(ReminderNotice) && e.Actor == "system");
-        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log));
+        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log, db.AuditKey).Problem);
     }
 
     [Theory]

@@ -64,6 +64,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>The audit log's key for this database (null before the first line is written).</summary>
+    public Kansa.AuditTrail.AuditKey? AuditKey => new Kansa.AuditTrail.AuditKeyFile(Target.AuditKeyPath).Find();
+
     /// <summary>A new context on the database.</summary>
     public KansaDbContext CreateContext() => Target.CreateContext();
 

@@ -30,7 +30,7 @@ public class AccountTests
         var log = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Contains(log, e => e.Action == "login-failed" && e.EntityKey == "sato");
         Assert.Contains(log, e => e.Action == "login" && e.Actor == "user:sato");
-        Assert.Null(AuditChain.Verify(log));
+        Assert.Null(AuditChain.Verify(log, db.AuditKey).Problem);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public class LifecycleTests
 
         await using var context = setup.Db.CreateContext();
         var log = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
-        Assert.Null(AuditChain.Verify(log));
+        Assert.Null(AuditChain.Verify(log, setup.Db.AuditKey).Problem);
         Assert.Contains(log, e => e.EntityType == "ResponseRequest" && e.Actor == "user:coord");
         foreach (var (action, actor) in new[] { ("drafted", "dx-editor"), ("submitted", "dx-editor"), ("approved", "dx-approver"), ("published", "coord"), ("corrected", "coord") })
         {
