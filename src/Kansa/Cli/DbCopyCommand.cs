@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kansa.AuditTrail;
 using Kansa.Backups;
 using Kansa.Storage;
 
@@ -35,6 +36,13 @@ internal static class DbCopyCommand
                 return KansaCli.Problems;
             }
 
+            if (CarryAuditKey.Check(source.AuditKeyPath, target.AuditKeyPath) is { } otherKey)
+            {
+                console.Error.WriteLine(otherKey);
+                console.Error.WriteLine("コピー先のデータベースは変更していません。");
+                return KansaCli.Problems;
+            }
+
             var temp = Path.Combine(Path.GetTempPath(), $"kansa-copy-{Guid.NewGuid():N}.zip");
             try
             {
@@ -45,7 +53,13 @@ internal static class DbCopyCommand
 
                 var outcome = await new RestoreBackup(into).RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
 
-                return RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
+                var code = RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
+                if (code == 0 && CarryAuditKey.Copy(source.AuditKeyPath, target.AuditKeyPath) is { } key)
+                {
+                    console.Out.WriteLine($"監査ログの鍵を {key} にコピーしました (秘密です。元の鍵と同じように保管してください)。");
+                }
+
+                return code;
             }
             finally
             {

@@ -29,7 +29,14 @@ internal static class RestoreCommand
             }
 
             var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
-            return Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
+            var code = Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
+            if (code == 0 && !File.Exists(target.AuditKeyPath))
+            {
+                // The key is a secret and is not in the backup: say where the kept copy must go before verify or new writes.
+                console.Out.WriteLine($"監査ログの鍵ファイルはバックアップに含まれません。保管していた鍵ファイルを {target.AuditKeyPath} に置いてから (または Kansa:AuditLog:KeyFile で指定してから) 使ってください。");
+            }
+
+            return code;
         });
         return command;
     }

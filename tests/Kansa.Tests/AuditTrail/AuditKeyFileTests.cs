@@ -48,6 +48,42 @@ public class AuditKeyFileTests
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Db_copy_takes_the_key_along_so_that_the_copy_verifies()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("city.db");
+        var copy = dir.File("moved/copy.db");
+        Assert.True(await RunAsync(["import", TestPaths.DemoSamples[0], "--db", db]) is (0, _));
+
+        var (code, text) = await RunAsync(["db", "copy", "--db", db, "--to", copy]);
+
+        Assert.True(code == 0, text);
+        Assert.Equal(await File.ReadAllBytesAsync(db + ".audit-key"), await File.ReadAllBytesAsync(copy + ".audit-key"));
+        Assert.True(await RunAsync(["audit-log", "verify", "--db", copy]) is (0, _));
+        Assert.True(await RunAsync(["import", TestPaths.DemoSamples[1], "--db", copy]) is (0, _));
+        var (after, report) = await RunAsync(["audit-log", "verify", "--db", copy]);
+        Assert.True(after == 0, report);
+    }
+
+    [Fact]
+    public async Task Db_copy_refuses_a_target_that_holds_another_key_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        var db = dir.File("city.db");
+        var other = dir.File("other.db");
+        Assert.True(await RunAsync(["import", TestPaths.DemoSamples[0], "--db", db]) is (0, _));
+        Assert.True(await RunAsync(["import", TestPaths.DemoSamples[0], "--db", other]) is (0, _));
+        var target = dir.File("target.db");
+        File.Copy(other + ".audit-key", target + ".audit-key");
+
+        var (code, text) = await RunAsync(["db", "copy", "--db", db, "--to", target]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("別の監査ログの鍵", text, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(other + ".audit-key"), await File.ReadAllBytesAsync(target + ".audit-key"));
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(string[] args)
     {
         using var process = KansaProcess.Start(DefaultKey, args);

@@ -103,11 +103,11 @@ public class ImportCrashTests
         Add("devanagari-digit-in-the-fiscal-year", Doc(ReportText.Row("R5-指-1", "指摘", "措置済 (R7.8)"), "令和५年度包括外部監査の結果に対する対応状況(令和7年8月現在)"), "令和",
             "年度「令和५」に半角・全角以外の数字「५」があります");
         Add("a-month-before-meiji", Doc(ReportText.Row("R5-指-1", "指摘", "措置済 (1834年8月)")), "R5-指-1",
-            "公表年月「1834年8月」を読めません: 1834年8月は扱える範囲 (明治元年10月〜2999年12月) の外です");
+            "公表年月「1834年8月」を読めません: 1834-08 は扱える範囲 (1868-10〜2999-12) の外です");
         Add("a-title-month-before-meiji", Doc(ReportText.Row("R5-指-1", "指摘", "措置済 (R7.8)"), "1800年度包括外部監査の結果に対する対応状況(1800年1月現在)"), "1800年度",
             "年度「1800」は扱える範囲 (1869〜2998年度) の外です");
         Add("a-title-month-far-in-the-future", Doc(ReportText.Row("R5-指-1", "指摘", "措置済 (R7.8)"), "令和5年度包括外部監査の結果に対する対応状況(9999年12月現在)"), "令和5年度",
-            "表題の「〜現在」の年月を読めません: 9999年12月は扱える範囲 (明治元年10月〜2999年12月) の外です");
+            "表題の「〜現在」の年月を読めません: 9999-12 は扱える範囲 (1868-10〜2999-12) の外です");
         void AddCharacter(string name, string row, string character, string codePoint, Encoding? encoding = null) =>
             Add(name, Doc(row), "R5-指-1", $"{row.IndexOf(character, StringComparison.Ordinal) + 1}文字目に取り込めない文字 {codePoint} があります", encoding);
         AddCharacter("u-fffe-in-a-cell", ReportText.Row("R5-指-1", "指摘", "措置済 (R7.8)", department: "総務課\uFFFE"), "\uFFFE", "U+FFFE");
