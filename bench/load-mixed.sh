@@ -60,10 +60,19 @@ fi
 # --- accounts and tokens: a coordinator, an auditor, an editor and an approver for each of the largest departments
 # Made once per data set and number of editors (each `kansa user add` is a process start and a password hash),
 # kept in $out/accounts-*.db with the tokens beside it; every run then starts from a fresh copy of that file.
-accounts="$out/accounts-v2-$data-$editors"
+accounts="$out/accounts-v3-$data-$editors"
+# A database file travels with its audit-log key (kept beside it: FILE.audit-key), or its log no longer verifies.
+with_key() {
+  local op="$1" from="$2" to="$3" ext
+  for ext in .audit-key .audit-key.pub; do
+    rm -f "$to$ext"
+    if [ -f "$from$ext" ]; then $op "$from$ext" "$to$ext"; fi
+  done
+}
 if [ ! -f "$accounts.db" ] || [ ! -f "$accounts.tokens" ] || [ "$source_db" -nt "$accounts.db" ]; then
   rm -f "$accounts.db" "$accounts.tokens"
   cp "$source_db" "$accounts.partial.db"
+  with_key cp "$source_db" "$accounts.partial.db"
   ./kansa export --db "$accounts.partial.db" --format json >"$out/data.json"
   mapfile -t departments < <(python3 - "$out/data.json" "$editors" <<'PY'
 import json, sys, collections
@@ -91,12 +100,14 @@ PY
   for ext in -wal -shm ""; do  # the CLI checkpoints on exit; moved together in case a -wal is left
     if [ -f "$accounts.partial.db$ext" ]; then mv "$accounts.partial.db$ext" "$accounts.db$ext"; fi
   done
+  with_key mv "$accounts.partial.db" "$accounts.db"
 fi
 db="$out/mixed.db"
 rm -f "$db" "$db-wal" "$db-shm"
 for ext in "" -wal; do
   if [ -f "$accounts.db$ext" ]; then cp "$accounts.db$ext" "$db$ext"; fi
 done
+with_key cp "$accounts.db" "$db"
 ./kansa export --db "$db" --format json >"$out/data.json"
 coordinator="$(awk -F'\t' '$1 == "coordinator" {print $2}' "$accounts.tokens")"
 auditor="$(awk -F'\t' '$1 == "auditor" {print $2}' "$accounts.tokens")"
