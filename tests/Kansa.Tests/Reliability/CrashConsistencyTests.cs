@@ -235,8 +235,12 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
 
     private static List<string> StreamNumbers(string export) =>
         [.. JsonNode.Parse(export)!["audits"]!.AsArray().Single(a => (string?)a!["key"] == StreamAudit)!["findings"]!.AsArray()
-            .Select(f => (string)f!["number"]!).Where(n => n.StartsWith("R4-指-1", StringComparison.Ordinal) && n.Length > 8)
-            .OrderBy(n => int.Parse(n[5..], System.Globalization.CultureInfo.InvariantCulture))];
+            .Select(f => (string)f!["number"]!).Where(n => StreamSequence(n) > 1000).OrderBy(StreamSequence)];
+
+    // The stream numbers its findings from R4-指-1001 on (past 999 writes they reach R4-指-2000 and beyond).
+    private static int StreamSequence(string number) =>
+        number.StartsWith("R4-指-", StringComparison.Ordinal)
+        && int.TryParse(number[5..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>The export without the audit the stream writes to, to compare the rest with the state before.</summary>
     private static string Without(string audit, string export)
