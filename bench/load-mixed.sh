@@ -84,7 +84,7 @@ PY
 )
   adduser() { printf '%s\n' "$password" | ./kansa user add "$@" --password-stdin --db "$accounts.partial.db" >/dev/null; }
   token() { ./kansa token create "$1" --name load --db "$accounts.partial.db" 2>/dev/null; }
-  # One after another: parallel commands on one SQLite file fail with "database is locked" while migrating.
+  # One after another: each command is a process start and a password hash (parallel ones no longer lock since migrations take a file lock, but only compete for the cores).
   adduser load-co --role coordinator
   adduser load-au --role auditor
   {
