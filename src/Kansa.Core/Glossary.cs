@@ -24,6 +24,9 @@ public static class Glossary
     /// <summary>現在: "as of", as in 令和7年8月現在.</summary>
     public const string AsOf = "現在";
 
+    /// <summary>うち: "of which", before a finer state counted inside a row of the summary table (うち措置中).</summary>
+    public const string Of = "うち";
+
     /// <summary>テーマ: the theme line of a status report.</summary>
     public const string Theme = "テーマ";
 

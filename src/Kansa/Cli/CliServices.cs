@@ -30,4 +30,13 @@ internal static class CliServices
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    /// <summary>The settings a command shares with the web app: appsettings.json beside the program, then the environment.</summary>
+    public static IConfiguration Configuration() =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddEnvironmentVariables("KANSA_")
+            .Build();
 }

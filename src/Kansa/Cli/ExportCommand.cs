@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Cli;
 
-/// <summary><c>kansa export</c>: writes the status report as text, JSON or CSV.</summary>
+/// <summary><c>kansa export</c>: writes the status report as text, JSON or CSV, or the official report as PDF.</summary>
 internal static class ExportCommand
 {
     public static Command Create(Option<string?> db, CliConsole console)
     {
-        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format)]);
+        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv、pdf (公表資料の PDF。chromium で印刷)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format), PdfExport.Format]);
         var asOf = new Option<string?>("--as-of") { Description = "この月 (YYYY-MM) までに公表された状況で出力する" };
         var audit = new Option<string?>("--audit") { Description = "この監査だけを出力する (監査キー、例: R5-包括外部監査)" };
         var output = new Option<string?>("--output", "-o") { Description = "出力先のファイル (既定: 標準出力)" };
@@ -40,6 +40,11 @@ internal static class ExportCommand
             }
 
             var key = parse.GetValue(audit);
+            if (parse.GetValue(format) == PdfExport.Format)
+            {
+                return await PdfExport.RunAsync(target, context, month, key, parse.GetValue(output), console, ct);
+            }
+
             var snapshot = await new LoadReportSnapshot(context, TimeProvider.System).RunAsync(month, key, ct);
             if (snapshot is null)
             {

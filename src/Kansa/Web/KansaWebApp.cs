@@ -1,4 +1,5 @@
 using Kansa.Api;
+using Kansa.Reports;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -35,6 +36,7 @@ public static class KansaWebApp
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaApiProblems();
+        builder.Services.AddKansaReports(builder.Configuration);
 
         if (settings.Time is not null)
         {
@@ -49,6 +51,7 @@ public static class KansaWebApp
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();
+        app.MapKansaReportPdf();
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();

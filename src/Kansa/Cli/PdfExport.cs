@@ -1,0 +1,60 @@
+using Kansa.AuditTrail;
+using Kansa.Calendar;
+using Kansa.Reports;
+using Kansa.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kansa.Cli;
+
+/// <summary>
+/// <c>kansa export --format pdf</c>: the official report printed by Chromium from the same template as the web page.
+/// Without <c>-o</c> the PDF's bytes go to standard output, like every format, but never to a terminal.
+/// </summary>
+internal static class PdfExport
+{
+    /// <summary>The format's name on the command line.</summary>
+    public const string Format = "pdf";
+
+    public static async Task<int> RunAsync(DatabaseTarget target, KansaDbContext context, YearMonth? month, string? key, string? path, CliConsole console, CancellationToken ct)
+    {
+        if (path is null && ReferenceEquals(console, CliConsole.System) && !Console.IsOutputRedirected)
+        {
+            console.Error.WriteLine("--output: PDF は端末には表示できません。-o FILE.pdf で保存先を指定するか、> FILE.pdf にリダイレクトしてください");
+            return KansaCli.Usage;
+        }
+
+        await using var services = CliServices.Build(target, s => s.AddKansaReports(CliServices.Configuration()));
+        var printer = services.GetRequiredService<ChromiumPdf>();
+        var reports = await new LoadOfficialReport(context, TimeProvider.System).RunAsync(month, key, ct);
+        if (reports is null)
+        {
+            var keys = await context.Audits.Select(a => a.Key).ToListAsync(ct);
+            console.Error.WriteLine($"--audit: 監査「{key}」は登録されていません (登録済み: {(keys.Count == 0 ? "なし" : string.Join("、", keys))})");
+            return KansaCli.Problems;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var html = await scope.ServiceProvider.GetRequiredService<ReportHtml>().DocumentAsync(reports, ct);
+        var print = await printer.PrintAsync(html, ct);
+        if (print.Pdf is null)
+        {
+            console.Error.WriteLine(print.Problem);
+            return KansaCli.Problems;
+        }
+
+        await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+            "export", "Report", key ?? "*", new { format = Format, asOf = reports.AsOf.ToString(), output = path ?? "stdout" }, ct);
+        if (path is not null)
+        {
+            await File.WriteAllBytesAsync(path, print.Pdf, ct);
+            console.Error.WriteLine($"{path} に書き出しました ({reports.Audits.Count} 件の監査)。");
+        }
+        else
+        {
+            await using var stdout = console.OpenStandardOutput();
+            await stdout.WriteAsync(print.Pdf, ct);
+        }
+
+        return 0;
+    }
+}
