@@ -30,6 +30,8 @@ missing=()
 [ -n "$(pg_initdb)" ] || missing+=(postgresql postgresql-contrib)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "IPAex" || missing+=(fonts-ipaexfont)
+# pdftoppm: the PDF tests write page 1 as a PNG for people to look at.
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v dotnet >/dev/null 2>&1 || { say "test.sh: .NET SDK (dotnet) がありません"; echo "0 passed, 1 failed"; exit 1; }
 # npm: the build runs `npm ci` for the app's design tokens (src/Kansa) and the tests' axe-core (tests/Kansa.Tests).
 command -v npm >/dev/null 2>&1 || missing+=(npm)
