@@ -91,7 +91,7 @@ public class CliTests
 
         var audit = await CliRun.RunAsync("export", "--db", db, "--audit", "R9-行政監査");
         var month = await CliRun.RunAsync("export", "--db", db, "--as-of", "2025-13");
-        var format = await CliRun.RunAsync("export", "--db", db, "--format", "pdf");
+        var format = await CliRun.RunAsync("export", "--db", db, "--format", "docx");
 
         Assert.Equal(1, audit.ExitCode);
         Assert.Contains("R4-包括外部監査", audit.Error, StringComparison.Ordinal);
