@@ -17,15 +17,15 @@ public static class PublicWording
     public const string UnpublishedShort = "未公表";
 
     /// <summary>
-    /// Whether the city has published nothing about a finding yet: no content (its number came only from the summary
-    /// table's counts), no response, no publication month, still open. Such a finding is in the city's count but in
-    /// none of its rows.
+    /// Whether the city has published no status for a finding yet: no response, no publication month, still open.
+    /// Most such findings are in the city's count but in none of its rows (their number came from the summary table,
+    /// so they have no title either); a title entered in the registry does not make the status published.
     /// </summary>
-    public static bool IsUnpublished(string? title, string? response, YearMonth? published, StatusState state) =>
-        title is null && response is null && published is null && state == StatusState.Open;
+    public static bool IsUnpublished(string? response, YearMonth? published, StatusState state) =>
+        response is null && published is null && state == StatusState.Open;
 
-    /// <summary><see cref="IsUnpublished(string?, string?, YearMonth?, StatusState)"/> for a row of an audit.</summary>
-    public static bool IsUnpublished(FindingSnapshot f) => IsUnpublished(f.Title, f.Response, f.Published, f.State);
+    /// <summary><see cref="IsUnpublished(string?, YearMonth?, StatusState)"/> for a row of an audit.</summary>
+    public static bool IsUnpublished(FindingSnapshot f) => IsUnpublished(f.Response, f.Published, f.State);
 
     /// <summary>The title a page shows: the stored one, 未公表 …, or a dash when a published row had no title.</summary>
     public static string TitleOf(string? title, bool unpublished) => title ?? (unpublished ? Unpublished : "—");
