@@ -1,4 +1,5 @@
 using Kansa.Calendar;
+using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public sealed class ListAudits(KansaDbContext db, TimeProvider time)
         var audits = await db.Audits.AsNoTracking()
             .Select(a => new { a.Id, a.Key, a.Kind, a.FiscalYear, a.Theme, a.DocumentKind, a.LatestDocument })
             .ToListAsync(ct);
-        var findings = await db.Findings.AsNoTracking().Select(f => new { f.Id, f.AuditId }).ToListAsync(ct);
+        var findings = await db.Findings.AsNoTracking().Select(f => new { f.Id, f.AuditId, f.Category }).ToListAsync(ct);
+        var vocabulary = await db.LoadVocabularyAsync(ct);
         var records = (await db.StatusRecords.AsNoTracking()
                 .Select(r => new StatusRecord
                 {
@@ -31,13 +33,23 @@ public sealed class ListAudits(KansaDbContext db, TimeProvider time)
             .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Select(a =>
             {
-                var own = findings.Where(f => f.AuditId == a.Id).Select(f => records[f.Id]).ToList();
+                var ownFindings = findings.Where(f => f.AuditId == a.Id).ToList();
+                var own = ownFindings.Select(f => records[f.Id]).ToList();
                 var asOf = own.SelectMany(r => r).Select(r => (YearMonth?)r.AsOf).Append(a.LatestDocument).Max() ?? now;
                 var states = own.Select(r => StatusTimeline.At(r, asOf)?.State ?? StatusState.Open).ToList();
+                var progress = FindingCategories.All
+                    .Select(c => (Category: c, States: ownFindings.Zip(states).Where(x => x.First.Category == c).Select(x => x.Second).ToList()))
+                    .Where(x => x.States.Count > 0)
+                    .Select(x => new CategoryProgress(
+                        x.Category, vocabulary.CanonicalWord(x.Category, StatusState.Done, a.Kind), x.States.Count(s => s == StatusState.Done), x.States.Count))
+                    .ToList();
                 return new Item(
                     a.Key, $"{FiscalYears.Label(a.FiscalYear)}{a.Kind}{a.DocumentKind}({asOf.ToWareki()}{Glossary.AsOf})",
                     a.Kind, FiscalYears.Label(a.FiscalYear), a.Theme, asOf, states.Count,
-                    states.Count(s => s == StatusState.Done), states.Count(s => s == StatusState.InProgress), states.Count(s => s == StatusState.WillNotImplement));
+                    states.Count(s => s == StatusState.Done), states.Count(s => s == StatusState.InProgress), states.Count(s => s == StatusState.WillNotImplement))
+                {
+                    Progress = progress,
+                };
             })];
     }
 
@@ -56,6 +68,9 @@ public sealed class ListAudits(KansaDbContext db, TimeProvider time)
     {
         /// <summary>Findings neither done nor declined.</summary>
         public int Open => Total - Done - InProgress - WillNotImplement;
+
+        /// <summary>Progress of 指摘 and 意見 apart, in the city's words (措置済 4 / 指摘 6), for the categories the audit has.</summary>
+        public IReadOnlyList<CategoryProgress> Progress { get; init; } = [];
 
         /// <summary>Share done, 0..100.</summary>
         public int PercentDone => Total == 0 ? 0 : (int)Math.Round(100.0 * Done / Total);

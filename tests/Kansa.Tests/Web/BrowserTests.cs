@@ -72,7 +72,7 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         await page.GetByLabel("時点", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "令和6年6月現在" });
         await page.GetByLabel("区分", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "すべて" });
         await page.GetByLabel("所管課", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "すべて" });
-        await page.GetByLabel("状況", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "対応中" });
+        await page.GetByLabel("対応区分", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "措置中 / 対応中" });
         await page.GetByRole(AriaRole.Button, new() { Name = "表示する" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("Query.AsOf=2024-06", StringComparison.Ordinal));
@@ -198,7 +198,8 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         Assert.Equal(["color-contrast", "html-has-lang", "image-alt", "page-has-heading-one", "select-name"], result.Violations.Select(v => v.Id).Order(StringComparer.Ordinal));
     }
 
-    private static async Task<AxeResult> RunAxeAsync(IPage page)
+    /// <summary>Runs axe-core on the page with the WCAG A/AA and best-practice rules (shared with the other browser tests).</summary>
+    internal static async Task<AxeResult> RunAxeAsync(IPage page)
     {
         // Evaluated by the browser's debugging protocol, which the page's CSP (script-src 'self') does not govern.
         await page.EvaluateAsync(BrowserSite.AxeSource);
@@ -217,9 +218,9 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         return JsonSerializer.Deserialize<AxeResult>(json, Json)!;
     }
 
-    private sealed record AxeItem(string Id, string? Impact, string Help, IReadOnlyList<string> Nodes);
+    internal sealed record AxeItem(string Id, string? Impact, string Help, IReadOnlyList<string> Nodes);
 
-    private sealed record AxeResult(int Passes, IReadOnlyList<AxeItem> Violations, IReadOnlyList<AxeItem> Incomplete);
+    internal sealed record AxeResult(int Passes, IReadOnlyList<AxeItem> Violations, IReadOnlyList<AxeItem> Incomplete);
 
     private static ILocator FindingNumbers(IPage page) => page.Locator("table.findings tbody tr td:first-child");
 

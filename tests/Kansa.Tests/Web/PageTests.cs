@@ -29,9 +29,10 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
             Kind = r.QuerySelector("a")!.TextContent.Trim(),
             LinkName = r.QuerySelector("a")!.GetAttribute("aria-label"),
             AsOf = Cell(r, 2),
-            Count = Cell(r, 3),
-            Progress = r.QuerySelector("progress")!.GetAttribute("value"),
-            ProgressName = r.QuerySelector("progress")!.GetAttribute("aria-label"),
+            Findings = Text(r.QuerySelectorAll("td")[3].QuerySelector(".progress-text")),
+            Opinions = Text(r.QuerySelectorAll("td")[4].QuerySelector(".progress-text")),
+            Progress = r.QuerySelectorAll("progress").Select(p => p.GetAttribute("value") ?? "").ToArray(),
+            ProgressName = r.QuerySelectorAll("progress").Select(p => p.GetAttribute("aria-label") ?? "").ToArray(),
         }).ToList();
         Assert.Equal(["令和6年度", "令和5年度", "令和4年度"], rows.Select(r => r.Year));
         Assert.Equal([Audit(R6), Audit(R5), Audit(R4)], rows.Select(r => r.Link));
@@ -39,10 +40,13 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
         // The year has its own column; the links' names carry it too, so that each one is unique in a list of links.
         Assert.Equal(["令和6年度定期監査", "令和5年度包括外部監査", "令和4年度包括外部監査"], rows.Select(r => r.LinkName));
-        Assert.Equal(["令和6年度定期監査の完了率", "令和5年度包括外部監査の完了率", "令和4年度包括外部監査の完了率"], rows.Select(r => r.ProgressName));
+        Assert.Equal(["令和5年度包括外部監査の指摘の措置済の割合", "令和5年度包括外部監査の意見の対応済の割合"], rows[1].ProgressName);
         Assert.All(rows, r => Assert.Equal("令和7年8月現在", r.AsOf));
-        Assert.Equal(["9 / 13 件", "10 / 18 件", "9 / 13 件"], rows.Select(r => r.Count));
-        Assert.Equal(["69", "56", "69"], rows.Select(r => r.Progress));
+
+        // 指摘 and 意見 apart, in the city's words, as the summary table of each audit counts them.
+        Assert.Equal(["措置済 6 / 指摘 8", "措置済 4 / 指摘 6", "措置済 3 / 指摘 4"], rows.Select(r => r.Findings));
+        Assert.Equal(["対応済 3 / 意見 5", "対応済 6 / 意見 12", "対応済 6 / 意見 9"], rows.Select(r => r.Opinions));
+        Assert.Equal([["75", "60"], ["67", "50"], ["75", "67"]], rows.Select(r => r.Progress));
         Assert.Contains("補助金等の交付事務及び交付先団体に対する指導監督について", doc.QuerySelector("table.audits")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -96,7 +100,8 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
                 Numbers("R6", 8, 5)),
         };
 
-        var doc = await site.PageAsync(Audit(key));
+        // Listed in number order; the default view collapses the unpublished ones (PublicTableTests).
+        var doc = await site.PageAsync(Audit(key, Q("Query.Unpublished", "list")));
 
         Assert.Equal(title, Text(doc.QuerySelector("h1")));
         Assert.Equal($"テーマ「{theme}」", Text(doc.QuerySelector("p.theme")));
@@ -121,7 +126,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         Assert.Equal(("指摘", "子育て支援課、会計課", "概算払をした補助金の精算の遅れについて", "措置済", "done", "令和7年2月"),
             (f5.Category, f5.Departments, f5.Title, f5.Status, f5.State, f5.Published));
         var f4 = rows.Single(r => r.Number == "R5-指-4");
-        Assert.Equal(("", "(内容は未登録)", "未措置", "open", "—"), (f4.Departments, f4.Title, f4.Status, f4.State, f4.Published));
+        Assert.Equal(("—", "未公表 (市はまだ措置状況を公表していません)", "未措置", "open", "—"), (f4.Departments, f4.Title, f4.Status, f4.State, f4.Published));
         var o12 = rows.Single(r => r.Number == "R5-意-12");
         Assert.Equal(("意見", "対応しない", "will_not_implement"), (o12.Category, o12.Status, o12.State));
     }
@@ -133,7 +138,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         var site = await demo.ForAsync(engine);
 
         async Task<IReadOnlyList<string>> Numbers(params string[] query) =>
-            [.. FindingRows(await site.PageAsync(Audit(R5, string.Join('&', query)))).Select(r => r.Number)];
+            [.. FindingRows(await site.PageAsync(Audit(R5, string.Join('&', [.. query, Q("Query.Unpublished", "list")])))).Select(r => r.Number)];
 
         Assert.Equal(["R5-指-1", "R5-指-2", "R5-指-3", "R5-指-4", "R5-指-5", "R5-指-6"], await Numbers(Q("Query.Category", "指摘")));
         Assert.Equal(12, (await Numbers(Q("Query.Category", "意見"))).Count);
@@ -252,8 +257,8 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
             Assert.StartsWith("精算が遅れていた案件については", Text(prose[1].QuerySelector("p")), StringComparison.Ordinal);
             Assert.Equal(
                 [
-                    ["令和6年6月", "措置中", "令和6年6月現在", "02_R5-houkatsu_R6-06.txt"],
-                    ["令和7年2月", "措置済", "令和7年8月現在", "03_R5-houkatsu_R7-08.txt"],
+                    ["令和6年6月", "措置中", "令和6年6月現在", "令和6年6月現在の公表資料"],
+                    ["令和7年2月", "措置済", "令和7年8月現在", "令和7年8月現在の公表資料"],
                 ],
                 doc.QuerySelectorAll("table.history tbody tr").Select(r => r.QuerySelectorAll("td").Select(Text).ToArray()));
             Assert.Equal(Audit(R5), doc.QuerySelectorAll("nav.breadcrumbs a")[1].GetAttribute("href"));
@@ -267,8 +272,8 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         var site = await demo.ForAsync(engine);
 
         var open = await site.PageAsync(Finding("R5-指-4"));
-        Assert.Equal("R5-指-4 (内容は未登録)", Text(open.QuerySelector("h1")));
-        Assert.Equal("R5-指-4 (内容は未登録) | Kansa 監査結果の対応状況", open.Title);
+        Assert.Equal("R5-指-4 未公表 (市はまだ措置状況を公表していません)", Text(open.QuerySelector("h1")));
+        Assert.Equal("R5-指-4 未公表 (市はまだ措置状況を公表していません) | Kansa 監査結果の対応状況", open.Title);
         Assert.Equal("未措置", Facts(open)["対応区分"]);
         Assert.Null(open.QuerySelector("table.history"));
         Assert.Contains("記録はまだありません", open.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

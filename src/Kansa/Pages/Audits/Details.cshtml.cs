@@ -1,3 +1,4 @@
+using Kansa.Audits;
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Reports;
@@ -24,6 +25,9 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
 
         /// <summary>A department name.</summary>
         public string? Department { get; set; }
+
+        /// <summary>Empty to collapse the unpublished findings into one line per category; <see cref="ListUnpublished"/> to list them.</summary>
+        public string? Unpublished { get; set; }
     }
 
     /// <summary>The filters.</summary>
@@ -35,6 +39,21 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
 
     /// <summary>The findings that pass the filters.</summary>
     public IReadOnlyList<FindingSnapshot> Findings { get; private set; } = [];
+
+    /// <summary>The value of <see cref="Filter.Unpublished"/> that lists unpublished findings among the others.</summary>
+    public const string ListUnpublished = "list";
+
+    /// <summary>The findings shown in the main table: all of them, or the published ones when the others are collapsed.</summary>
+    public IReadOnlyList<FindingSnapshot> Listed { get; private set; } = [];
+
+    /// <summary>The unpublished findings by category, each shown as one line (empty when they are listed).</summary>
+    public IReadOnlyList<(FindingCategory Category, IReadOnlyList<FindingSnapshot> Rows)> Collapsed { get; private set; } = [];
+
+    /// <summary>Whether the unpublished findings are listed among the others.</summary>
+    public bool ListsUnpublished => Query.Unpublished == ListUnpublished;
+
+    /// <summary>Progress of 指摘 and 意見 apart, in the words of the summary table.</summary>
+    public IReadOnlyList<CategoryProgress> Progress { get; private set; } = [];
 
     /// <summary>The months that can be chosen.</summary>
     public IReadOnlyList<YearMonth> Months { get; private set; } = [];
@@ -84,7 +103,28 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
             (category is null || f.Category == category)
             && (state is null || f.State == state)
             && (string.IsNullOrEmpty(Query.Department) || f.Departments.Contains(Query.Department)))];
+        Listed = ListsUnpublished ? Findings : [.. Findings.Where(f => !PublicWording.IsUnpublished(f))];
+        Collapsed = ListsUnpublished
+            ? []
+            : [.. Findings.Where(PublicWording.IsUnpublished).GroupBy(f => f.Category)
+                .Select(g => (g.Key, (IReadOnlyList<FindingSnapshot>)[.. g]))];
+        Progress = CategoryProgress.FromSummary(Audit.Summary);
         return Page();
+    }
+
+    /// <summary>
+    /// A state as the badges say it: the audit's word for each category (措置済 / 対応済), then any other word its
+    /// findings use for that state (検討中), so that the filter offers what the table shows.
+    /// </summary>
+    public string StateLabel(StatusState state)
+    {
+        var categories = FindingCategories.All.Where(c => Audit.Summary.Any(r => r.Category == c)).DefaultIfEmpty(FindingCategory.Finding);
+        var words = categories
+            .Select(c => Audit.Summary.FirstOrDefault(r => r.Category == c && r.State == state)?.Status
+                         ?? StatusVocabulary.Default.CanonicalWord(c, state, Audit.Kind))
+            .Concat(Audit.Findings.Where(f => f.State == state).Select(f => f.Status))
+            .Distinct(StringComparer.Ordinal);
+        return string.Join(" / ", words);
     }
 
     /// <summary>The link of a download, keeping the chosen month.</summary>
