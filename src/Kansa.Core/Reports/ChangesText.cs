@@ -118,7 +118,8 @@ public static class ChangesText
 
     private static string Published(FindingChange f) => f.ToPublished is { } p ? $" (公表年月 {p.ToWareki()})" : "";
 
-    private static string OneLine(string? text) => string.IsNullOrEmpty(text) ? "(なし)" : text.Replace("\n", " / ", StringComparison.Ordinal);
+    private static string OneLine(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "(なし)" : string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The names of the lists, shared by the text, the pages and the round preview.</summary>
     public static class Labels
