@@ -40,7 +40,7 @@ public static class ChangesText
         foreach (var x in c.Corrected)
         {
             var day = TimeZoneInfo.ConvertTime(x.CorrectedAt, Calendar.YearMonth.JapanTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            sb.Append("  ").Append(x.Number).Append("  ").Append(x.Title ?? "").Append('\n');
+            sb.Append("  ").Append(x.Number).Append(x.Title is null ? "" : "  " + x.Title).Append('\n');
             sb.Append("    ").Append(day).Append(" 訂正 理由: ").Append(OneLine(x.Reason)).Append('\n');
             sb.Append("    訂正前: ").Append(OneLine(x.Before)).Append('\n');
             sb.Append("    訂正後: ").Append(OneLine(x.After)).Append('\n');
@@ -96,13 +96,9 @@ public static class ChangesText
 
         foreach (var f in list)
         {
-            sb.Append("  ").Append(f.Number).Append("  ").Append(f.Category.Label());
-            if (f.Departments.Count > 0)
-            {
-                sb.Append("  ").Append(string.Join('、', f.Departments));
-            }
-
-            sb.Append("  ").Append(f.Title ?? "").Append('\n');
+            // Number, category, departments and title, each only when known (R5-指-1 of the seed has neither of the last two).
+            string?[] parts = [f.Number, f.Category.Label(), f.Departments.Count > 0 ? string.Join('、', f.Departments) : null, f.Title];
+            sb.Append("  ").Append(string.Join("  ", parts.Where(p => !string.IsNullOrEmpty(p)))).Append('\n');
             sb.Append("    ").Append(what(f)).Append('\n');
             if (withText && !string.IsNullOrWhiteSpace(f.Response))
             {
