@@ -14,7 +14,7 @@ public sealed class ListRounds(KansaDbContext db)
         var counts = await db.Responses.Where(r => r.RoundId != null).GroupBy(r => r.RoundId!.Value)
             .Select(g => new { Round = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Round, g => g.Count, ct);
         var waiting = await db.Responses.CountAsync(r => r.Stage == ResponseStage.Approved && r.RoundId == null, ct);
-        return ([.. rounds.Select(r => RoundView.From(r, r.IsPublished ? counts.GetValueOrDefault(r.Id) : waiting))], waiting);
+        return ([.. rounds.Select(r => RoundView.From(r, r.IsPublished ? counts.GetValueOrDefault(r.Id) : r.IsCancelled ? 0 : waiting))], waiting);
     }
 
     /// <summary>One round, or null.</summary>

@@ -32,13 +32,13 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         // On SQLite this transaction takes the write lock at once (BEGIN IMMEDIATE), so the checks and the insert are one
         // step; on PostgreSQL the checks may race, and the open-round index and the check after the insert decide.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var open = await db.Rounds.AsNoTracking().Where(r => !r.IsPublished).FirstOrDefaultAsync(ct);
+        var open = await db.Rounds.AsNoTracking().Where(r => !r.IsPublished && !r.IsCancelled).FirstOrDefaultAsync(ct);
         if (open is not null)
         {
             return Outcome<RoundView>.Conflict(OneOpenMessage(open.AsOf));
         }
 
-        if (await db.Rounds.AnyAsync(r => r.AsOf == month, ct))
+        if (await db.Rounds.AnyAsync(r => r.AsOf == month && !r.IsCancelled, ct))
         {
             return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month.ToWareki()}{Glossary.AsOf}の回はすでにあります。");
         }
@@ -47,6 +47,13 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         if (await LatestPublishedAsync(month, ct) is { } published)
         {
             return Outcome<RoundView>.Invalid("asOf", LaterMonthMessage(published));
+        }
+
+        // Imported documents count too: after 「令和7年8月現在」 was imported, a round of 2024-06 would show its responses
+        // as published in 令和6年6月, before what the city had already published.
+        if (await PublicationMonths.LatestAsync(db, ct) is { } latest && month < latest)
+        {
+            return Outcome<RoundView>.Invalid("asOf", PublicationMonths.TooEarlyMessage(month, latest));
         }
 
         var round = new PublicationRound { AsOf = month, OpenedBy = user.Actor, OpenedAt = time.GetUtcNow() };
@@ -61,6 +68,11 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         if (await LatestPublishedAsync(month, ct) is { } overtaken)
         {
             return Outcome<RoundView>.Invalid("asOf", LaterMonthMessage(overtaken));
+        }
+
+        if (await PublicationMonths.LatestAsync(db, ct) is { } imported && month < imported)
+        {
+            return Outcome<RoundView>.Invalid("asOf", PublicationMonths.TooEarlyMessage(month, imported));
         }
 
         await transaction.CommitAsync(ct);

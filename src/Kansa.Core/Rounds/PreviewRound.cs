@@ -26,7 +26,7 @@ public sealed class PreviewRound(KansaDbContext db, LoadReportSnapshot snapshots
             return Outcome<ReportSnapshot>.NotFound($"公表の回 {id} はありません。");
         }
 
-        var pending = round.IsPublished ? [] : await PublishRound.PendingAsync(db, ct);
+        var pending = round.IsPublished || round.IsCancelled ? [] : await PublishRound.PendingAsync(db, ct);
         var now = time.GetUtcNow();
         var records = pending.Select(r => PublishRound.RecordOf(r, round, "preview", now)).ToList();
         var snapshot = await snapshots.RunAsync(round.AsOf, auditKey, records, ct);

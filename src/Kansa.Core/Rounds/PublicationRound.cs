@@ -25,4 +25,19 @@ public sealed class PublicationRound
 
     /// <summary>When it was published.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>
+    /// Whether it was cancelled before publication. A cancelled round stays in the list with its reason (nothing is
+    /// deleted), no longer counts as the open round, and can never be published.
+    /// </summary>
+    public bool IsCancelled { get; set; }
+
+    /// <summary>Who cancelled it.</summary>
+    public string? CancelledBy { get; set; }
+
+    /// <summary>When it was cancelled.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>Why it was cancelled (required when cancelling).</summary>
+    public string? CancelReason { get; set; }
 }

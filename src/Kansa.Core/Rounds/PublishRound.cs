@@ -33,12 +33,24 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
             return Outcome<RoundView>.Invalid("", $"{round.AsOf.ToWareki()}{Glossary.AsOf}の回はすでに公表しました。公表済の回は変えられません。");
         }
 
+        if (round.IsCancelled)
+        {
+            return Outcome<RoundView>.Invalid("", $"{round.AsOf.ToWareki()}{Glossary.AsOf}の回は取り消されています (理由: {round.CancelReason})。取り消した回は公表できません。新しい回を開いてください。");
+        }
+
         // Rounds are published in the order of their months (a round left open from before the rules were enforced could
         // otherwise follow a later one); the open-round index keeps any new round after every published one.
         var later = (await db.Rounds.AsNoTracking().Where(r => r.IsPublished).Select(r => r.AsOf).ToListAsync(ct)).Where(m => m >= round.AsOf).ToList();
         if (later.Count > 0)
         {
             return Outcome<RoundView>.Invalid("", $"{later.Max().ToWareki()}{Glossary.AsOf}の回が公表済みです。それ以前の月の回は公表できません。");
+        }
+
+        // A document imported after the round was opened may be later than the round's month: publishing would then
+        // date these responses before what the public already has.
+        if (await PublicationMonths.LatestAsync(db, ct) is { } latest && round.AsOf < latest)
+        {
+            return Outcome<RoundView>.Invalid("", $"{latest.ToWareki()}{Glossary.AsOf}の公表がすでにあるため、{round.AsOf.ToWareki()}{Glossary.AsOf}の回は公表できません。この回を取り消し、{latest.ToWareki()}以降の月の回を開いてください。");
         }
 
         var now = time.GetUtcNow();
@@ -62,15 +74,15 @@ public sealed class PublishRound(KansaDbContext db, TimeProvider time)
             });
         }
 
-        // IsPublished is a concurrency token: the update runs WHERE "IsPublished" is still false and fails when another
-        // request published the round first, rolling back this publication's records and responses with it.
+        // IsPublished and IsCancelled are concurrency tokens: the update runs WHERE both are still false and fails when
+        // another request published or cancelled the round first, rolling back this publication's records and responses with it.
         round.IsPublished = true;
         round.PublishedBy = user.Actor;
         round.PublishedAt = now;
         if (!await db.TrySaveAsync(ct))
         {
-            // Another request published the round at the same moment, or a response changed (returned) while we published.
-            return Outcome<RoundView>.Conflict("公表のあいだに、ほかの人がこの回を公表したか回答を変更しました。公表の回の一覧で状態を確認してください。");
+            // Another request published or cancelled the round at the same moment, or a response changed (returned) meanwhile.
+            return Outcome<RoundView>.Conflict("公表のあいだに、ほかの人がこの回を公表または取り消したか、回答を変更しました。公表の回の一覧で状態を確認してください。");
         }
 
         return Outcome<RoundView>.Ok(RoundView.From(round, responses.Count));

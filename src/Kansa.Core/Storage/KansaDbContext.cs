@@ -221,11 +221,16 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
 
             // One open round at a time: the index holds at most one row that is not published (NOT reads the same on
             // SQLite's 0/1 and PostgreSQL's boolean). Of two simultaneous openings the second insert fails.
-            e.HasIndex(r => r.IsPublished, OneOpenRoundIndex).IsUnique().HasFilter("NOT \"IsPublished\"");
+            // A cancelled round is no longer open, so it leaves the index and a new round can be opened.
+            e.HasIndex(r => r.IsPublished, OneOpenRoundIndex).IsUnique().HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
 
             // Publishing updates the round only WHERE it is still unpublished (EF checks the rows affected), in the same
             // transaction as the responses it publishes: of two simultaneous publications one wins, the other conflicts.
             e.Property(r => r.IsPublished).IsConcurrencyToken();
+
+            // Cancelling and publishing both update WHERE neither flag has changed since the round was read: of a
+            // cancellation and a publication sent at the same moment exactly one wins.
+            e.Property(r => r.IsCancelled).IsConcurrencyToken();
         });
     }
 }

@@ -973,6 +973,19 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.Property<int>("AsOf")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsCancelled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsPublished")
                         .IsConcurrencyToken()
                         .HasColumnType("boolean");
@@ -996,7 +1009,7 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
                         .IsUnique()
-                        .HasFilter("NOT \"IsPublished\"");
+                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
 
                     b.ToTable("Rounds");
                 });

@@ -938,6 +938,19 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.Property<int>("AsOf")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -961,7 +974,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
                         .IsUnique()
-                        .HasFilter("NOT \"IsPublished\"");
+                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
 
                     b.ToTable("Rounds");
                 });

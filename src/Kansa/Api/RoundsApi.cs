@@ -4,7 +4,7 @@ using Kansa.Web;
 
 namespace Kansa.Api;
 
-/// <summary>Publication rounds over HTTP: open, list, preview in every export format, publish. Coordinators only.</summary>
+/// <summary>Publication rounds over HTTP: open, list, preview in every export format, publish, cancel. Coordinators only.</summary>
 public static class RoundsApi
 {
     /// <summary>Opening a round.</summary>
@@ -54,6 +54,13 @@ public static class RoundsApi
             var (body, error) = await ApiStaff.ReadOptionalAsync<PublishRequest>(request, ct);
             return error ?? await ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, body?.ResponseIds, ct)).ToHttp(Json));
         });
+
+        api.MapPost("/{id:int}/cancel", async (int id, HttpRequest request, CurrentStaff staff, CancelRound use, CancellationToken ct) =>
+        {
+            // Read leniently so that a missing body or reason is the same Japanese 400 naming "reason".
+            var (body, error) = await ApiStaff.ReadOptionalAsync<CancelRequest>(request, ct);
+            return error ?? await ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, body?.Reason, ct)).ToHttp(Json));
+        });
         return app;
     }
 
@@ -68,8 +75,16 @@ public static class RoundsApi
         publishedBy = r.PublishedBy,
         publishedAt = r.PublishedAt,
         responses = r.Responses,
+        cancelled = r.IsCancelled,
+        cancelledBy = r.CancelledBy,
+        cancelledAt = r.CancelledAt,
+        cancelReason = r.CancelReason,
     };
 }
+
+/// <summary>Why a coordinator cancels a round.</summary>
+/// <param name="Reason">The reason, required.</param>
+public sealed record CancelRequest(string? Reason);
 
 /// <summary>What a coordinator publishes: optionally the ids of the responses the preview showed.</summary>
 /// <param name="ResponseIds">The previewed responses; publishing is refused if the approved set has changed since.</param>

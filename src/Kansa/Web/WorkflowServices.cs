@@ -23,6 +23,9 @@ public static class WorkflowServices
         services.AddScoped<ListRounds>();
         services.AddScoped<PreviewRound>();
         services.AddScoped<PublishRound>();
+        services.AddScoped<CancelRound>();
+        services.AddScoped<RoundChanges>();
+        services.AddScoped<Kansa.Reports.CompareSnapshots>();
         return services;
     }
 }

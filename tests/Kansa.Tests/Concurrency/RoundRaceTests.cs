@@ -16,7 +16,7 @@ public class RoundRaceTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Of_twenty_simultaneous_openings_for_twenty_months_one_opens_and_nineteen_get_a_clear_409(string engine)
     {
-        await using var setup = await CreateAsync(engine);
+        await using var setup = await CreateAsync(engine, Later);
         var coordinators = new[] { await setup.ApiAsync("coord"), await setup.ApiAsync("admin") };
 
         // Two coordinators, twenty different months, one instant.
@@ -66,7 +66,7 @@ public class RoundRaceTests
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Rounds_are_published_in_the_order_of_their_months_even_when_openings_race_a_publication(string engine)
     {
-        await using var setup = await CreateAsync(engine);
+        await using var setup = await CreateAsync(engine, Later);
         var coordinators = new[] { await setup.ApiAsync("coord"), await setup.ApiAsync("admin") };
         var month = 12;
         var open = (int)(await ReadAsync(await PostAsync(coordinators[0], "/api/v1/rounds", new { asOf = Month(BaseYear, month) })))["id"]!;
@@ -109,11 +109,21 @@ public class RoundRaceTests
         Assert.True(detail.Contains("公表済みです", StringComparison.Ordinal) || detail.Contains("すでにあります", StringComparison.Ordinal), detail);
     }
 
-    // Past months only: a round may not be dated after the current month, and these tests open up to five years of them.
-    private const int BaseYear = 2018;
+    // Months after the seed's latest publication (令和7年8月) and before the current month: a round may be dated neither
+    // before what is already published nor after this month. These tests open up to five years of rounds, so the app
+    // runs on a clock six years ahead (only the month rules read it; tokens do not expire).
+    private const int BaseYear = 2026;
+
+    private static readonly TimeProvider Later = new YearsAhead(6);
 
     /// <summary>The month <paramref name="offset"/> months after January of <paramref name="year"/>, as YYYY-MM.</summary>
     private static string Month(int year, int offset) => $"{year + offset / 12}-{offset % 12 + 1:00}";
+
+    /// <summary>The system clock moved some years ahead, still running.</summary>
+    private sealed class YearsAhead(int years) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddYears(years);
+    }
 
     private static async Task AssertOneWinnerAsync(HttpResponseMessage[] answers)
     {

@@ -109,6 +109,7 @@ public sealed class ApiRoutes
         Writes =
         [
             new("open round", Coordinator, HttpMethod.Post, "/api/v1/rounds", Body(new { asOf = "2025-12" }), [("asOf", FieldKind.Month)]),
+            new("cancel round", Coordinator, HttpMethod.Post, $"/api/v1/rounds/{RoundId}/cancel", Body(new { reason = "月を誤って開いたため" }), [("reason", FieldKind.Text)]),
             new("publish", Coordinator, HttpMethod.Post, $"/api/v1/rounds/{RoundId}/publish", Body(new { responseIds = Array.Empty<int>() }), [("responseIds", FieldKind.IntList)], BodyOptional: true),
             new("request", Coordinator, HttpMethod.Post, "/api/v1/findings/R5-指-1/requests", Body(new { dueDate = "2026-01-31", note = "メモ" }), [("dueDate", FieldKind.Date), ("note", FieldKind.Text)]),
             new("due date", Coordinator, HttpMethod.Post, $"/api/v1/requests/{requestId}/due-date", Body(new { dueDate = "2026-02-27", reason = "理由" }), [("dueDate", FieldKind.Date), ("reason", FieldKind.Text)]),

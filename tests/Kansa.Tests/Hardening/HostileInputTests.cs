@@ -153,6 +153,9 @@ public partial class HostileInputTests
         pages.AddRange(text.Select(v => $"/findings/R5-指-3?audit={v}"));
         pages.AddRange(paths.Select(v => $"/findings/{v}"));
         pages.AddRange(paths.Select(v => $"/audits/{v}"));
+        pages.AddRange(months.Select(m => $"/audits/R5-包括外部監査/changes?from={m}&to=2025-08"));
+        pages.AddRange(months.Select(m => $"/audits/R5-包括外部監査/changes?from=2025-01&to={m}"));
+        pages.AddRange(paths.Select(v => $"/audits/{v}/changes?from=2025-01&to=2025-08"));
         foreach (var page in pages)
         {
             var answer = await anonymous.GetAsync(page);

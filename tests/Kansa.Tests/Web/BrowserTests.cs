@@ -142,6 +142,8 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         { Finding("R4-指-2"), 200 },
         { Finding("R5-指-1"), 200 },
         { Finding("R9-指-1"), 404 },
+        { $"/audits/{Uri.EscapeDataString(R5)}/changes", 200 },
+        { $"/audits/{Uri.EscapeDataString(R5)}/changes?from=2025-13&to=2025-08", 400 },
     };
 
     [Theory]

@@ -64,8 +64,8 @@ public class StaffPagesTests
         var json = await coord.GetAsync(round + "?handler=Download&format=json");
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Contains("\"published\": \"2025-11\"", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        AssertRedirect(await StaffAccounts.PostFormAsync(coord, round + "?handler=Publish", [], round));
-        var again = await StaffAccounts.PostFormAsync(coord, round + "?handler=Publish", [], "/staff/rounds");
+        AssertRedirect(await StaffAccounts.PostFormAsync(coord, round + "?handler=Publish", new() { ["confirm"] = "yes" }, round));
+        var again = await StaffAccounts.PostFormAsync(coord, round + "?handler=Publish", new() { ["confirm"] = "yes" }, "/staff/rounds");
         Assert.Contains("すでに公表しました", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("公表済", await coord.GetStringAsync("/staff/rounds"), StringComparison.Ordinal);
 

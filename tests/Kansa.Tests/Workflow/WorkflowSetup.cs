@@ -28,8 +28,8 @@ public sealed class WorkflowSetup : IAsyncDisposable
     /// <summary>The running app.</summary>
     public WebHost Host { get; }
 
-    /// <summary>Creates it on an engine.</summary>
-    public static async Task<WorkflowSetup> CreateAsync(string engine)
+    /// <summary>Creates it on an engine; the app reads the clock from <paramref name="time"/> when given.</summary>
+    public static async Task<WorkflowSetup> CreateAsync(string engine, TimeProvider? time = null)
     {
         TestPaths.RequireSeed();
         var db = await TestDatabase.CreateAsync(engine);
@@ -45,7 +45,7 @@ public sealed class WorkflowSetup : IAsyncDisposable
         await StaffAccounts.CreateUserAsync(db, "dx-approver", Roles.Approver, "DX推進課");
         await StaffAccounts.CreateUserAsync(db, "road-editor", Roles.Editor, "路政課");
         await StaffAccounts.CreateUserAsync(db, "viewer", Roles.Viewer);
-        var setup = new WorkflowSetup(db, await WebHost.StartAsync(db.Target));
+        var setup = new WorkflowSetup(db, await WebHost.StartAsync(db.Target, time: time));
 
         // The coordinator completes R5-指-1, which the import knew only from the summary table, through the API.
         var coordinator = await setup.ApiAsync("coord");

@@ -8,12 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kansa.Pages.Staff.Rounds;
 
 /// <summary>
-/// One round: its preview (the snapshot the exports would write, with the approved responses taken as published),
-/// the preview in every export format, and the publish button. Admins and coordinators only.
+/// One round: what it changes (the lists of <c>kansa diff</c>), the responses it newly publishes apart from those
+/// already published, the report rendered as the public reads it, downloads in every export format, then the publish
+/// button behind a confirmation that names the month, and the cancellation with a reason. Admins and coordinators only.
 /// </summary>
 [Authorize(Policy = AccountServices.Coordinators)]
-public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview, Kansa.Storage.KansaDbContext db) : PageModel
+public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview, RoundChanges changes) : PageModel
 {
+    /// <summary>The value of the confirmation checkbox.</summary>
+    public const string Confirmed = "yes";
+
     /// <summary>The approved responses the preview shows; the publish form sends them back.</summary>
     public IReadOnlyList<int> Pending { get; private set; } = [];
 
@@ -23,8 +27,11 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
     /// <summary>The report as the round shows it.</summary>
     public ReportSnapshot Snapshot { get; private set; } = null!;
 
-    /// <summary>The report in the published text format, written by the exports' own writer.</summary>
-    public string Text { get; private set; } = "";
+    /// <summary>What the round changes.</summary>
+    public RoundChangeList Changes { get; private set; } = null!;
+
+    /// <summary>The reason typed into the cancellation form, kept when it is refused.</summary>
+    public string? Reason { get; private set; }
 
     /// <summary>What the last action did, after the redirect.</summary>
     [TempData]
@@ -48,13 +55,25 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
         return File(buffer.ToArray(), writer.ContentType, $"kansa-preview-{Round.AsOf}{writer.Extension}");
     }
 
-    /// <summary>Publishes the round.</summary>
-    public async Task<IActionResult> OnPostPublishAsync(int id, [FromForm] int[]? previewed, [FromServices] PublishRound publish, CancellationToken ct)
+    /// <summary>Publishes the round, once the confirmation naming its month is ticked.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, [FromForm] int[]? previewed, [FromForm] string? confirm, [FromServices] PublishRound publish, CancellationToken ct)
     {
         var user = await staff.GetAsync(ct);
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (confirm != Confirmed)
+        {
+            var loaded = await LoadAsync(id, ct);
+            if (loaded is not null)
+            {
+                return loaded;
+            }
+
+            ModelState.AddModelError("confirm", $"公表の前に、確認欄「{Round.Label}として公表します」にチェックを入れてください。まだ公表していません。");
+            return Page();
         }
 
         // A form without the preview's list (an older page) publishes as the API does without one.
@@ -74,6 +93,36 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>Cancels the round with a reason.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int id, [FromForm] string? reason, [FromServices] CancelRound cancel, CancellationToken ct)
+    {
+        var user = await staff.GetAsync(ct);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var outcome = await cancel.RunAsync(user, id, reason, ct);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                Notice = $"{outcome.Value!.Label}の回を取り消しました。承認済の回答は公表されないまま、次の回を待ちます。";
+                return RedirectToPage(new { id });
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+        }
+
+        foreach (var problem in outcome.Problems)
+        {
+            ModelState.AddModelError(problem.Field, problem.Message);
+        }
+
+        Reason = reason;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var user = await staff.GetAsync(ct);
@@ -84,17 +133,16 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
 
         var round = await list.FindAsync(id, ct);
         var outcome = await preview.RunAsync(user, id, null, ct);
-        if (round is null || !outcome.Succeeded)
+        var changed = await changes.RunAsync(user, id, ct);
+        if (round is null || !outcome.Succeeded || !changed.Succeeded)
         {
             return outcome.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
 
         Round = round;
         Snapshot = outcome.Value!;
-        Pending = [.. (await PublishRound.PendingAsync(db, ct)).Select(r => r.Id).Order()];
-        using var buffer = new MemoryStream();
-        await new TextReportWriter().WriteAsync(Snapshot, buffer, ct);
-        Text = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
+        Changes = changed.Value!;
+        Pending = [.. Changes.Newly.Select(r => r.ResponseId).Order()];
         return null;
     }
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(CurrentStaff staff, ListRounds list) : PageModel
     public int Waiting { get; private set; }
 
     /// <summary>Whether a round is open (then no other can be opened).</summary>
-    public bool HasOpenRound => Rounds.Any(r => !r.IsPublished);
+    public bool HasOpenRound => Rounds.Any(r => r.IsOpen);
 
     /// <summary>Shows the list.</summary>
     public async Task OnGetAsync(CancellationToken ct) => (Rounds, Waiting) = await list.RunAsync(ct);
