@@ -34,6 +34,7 @@ public static class KansaWebApp
         builder.Services.AddKansaForwardedHeaders(builder.Configuration);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
+        builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
 
         if (settings.Time is not null)
