@@ -143,7 +143,9 @@ public sealed class CheckDepartmentSheets(KansaDbContext db)
         var changed = SheetRow.HashInput(word, content) != Cell(SheetLayout.InputHash);
         if (Cell(SheetLayout.Version) != row.Token)
         {
-            if (changed)
+            // The same file imported twice: the finding moved on by this very input, so there is nothing left to do.
+            var already = row.Word == word.Trim() && row.Content == TextInput.Plain(content);
+            if (changed && !already)
             {
                 Add(SheetLayout.Status, $"{row.Number} は、このシートを書き出したあと ({exportedAt}) に回答または登録内容が変わりました (版が古いシートです)。もう一度シートを書き出し、最新の内容を確かめてから入力してください。");
             }

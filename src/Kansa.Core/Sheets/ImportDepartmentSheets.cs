@@ -38,14 +38,14 @@ public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draf
         }
 
         var plan = checkedPlan.Value!;
-        if (previewed is not null && !previewed.Order().SequenceEqual(plan.Changes.Select(c => c.FindingId).Order()))
-        {
-            return Outcome<SheetImportResult>.Conflict("確認のあとで、取り込む内容が変わりました (ほかの人が回答を変更したなど)。もう一度ファイルを確認してください。");
-        }
-
         if (plan.Changes.Count == 0)
         {
             return Outcome<SheetImportResult>.Ok(new SheetImportResult(plan, [], submitToo));
+        }
+
+        if (previewed is not null && !previewed.Order().SequenceEqual(plan.Changes.Select(c => c.FindingId).Order()))
+        {
+            return Outcome<SheetImportResult>.Conflict("確認のあとで、取り込む内容が変わりました (ほかの人が回答を変更したなど)。もう一度ファイルを確認してください。");
         }
 
         var done = new List<ResponseView>();
