@@ -79,13 +79,15 @@ public sealed class SheetSource
 
             var words = vocabulary.WordsFor(f.Category).ToList();
             var newestRequest = requests[f.Id].MaxBy(q => q.Id);
-            rows[f.Id] = Build(audit, f, history, current, active, newestRequest, words);
+            // Nothing recorded yet (a finding the summary table counted as open): the category's word for open.
+            var open = vocabulary.CanonicalWord(f.Category, StatusState.Open, audit.Kind);
+            rows[f.Id] = Build(audit, f, history, current, active, newestRequest, words, open);
         }
 
         return new SheetSource(audit, history, findings, rows, needing);
     }
 
-    private static SheetRow Build(Audit audit, Finding f, DepartmentHistory history, StatusRecord? current, Response? active, ResponseRequest? request, List<string> words)
+    private static SheetRow Build(Audit audit, Finding f, DepartmentHistory history, StatusRecord? current, Response? active, ResponseRequest? request, List<string> words, string openWord)
     {
         var departments = f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId).ToList();
         var locked = new List<string>
@@ -95,7 +97,7 @@ public sealed class SheetSource
             f.Category.Label(),
             string.Join("、", history.NamesAt(departments, null)),
             Content(f),
-            current is null ? "記録なし" : current.Published is { } p ? $"{current.Word} ({p.ToShortWareki()})" : current.Word,
+            current is null ? openWord : current.Published is { } p ? $"{current.Word} ({p.ToShortWareki()})" : current.Word,
             Stage(active, request),
         };
 
@@ -103,7 +105,8 @@ public sealed class SheetSource
         // word is one of the list), so that a department edits its last answer instead of retyping it.
         var (word, content) = active is not null
             ? (active.Word, active.Content)
-            : current is not null && words.Contains(current.Word, StringComparer.Ordinal) ? (current.Word, current.Response ?? "") : ("", "");
+            : current is null ? (words.Contains(openWord, StringComparer.Ordinal) ? openWord : "", "")
+            : words.Contains(current.Word, StringComparer.Ordinal) ? (current.Word, current.Response ?? "") : ("", "");
         var token = SheetRow.Hash(string.Join("\u001E", locked) + "\u001E" + f.Version.ToString("N") + "\u001E"
             + (current?.Id.ToString(CultureInfo.InvariantCulture) ?? "-") + "\u001E"
             + (active is null ? "-" : active.Id.ToString(CultureInfo.InvariantCulture) + ":" + active.Version.ToString("N")) + "\u001E" + audit.Key);

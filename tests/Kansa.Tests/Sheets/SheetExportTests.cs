@@ -39,8 +39,12 @@ public class SheetExportTests
         Assert.Equal(["R5-指-4", "R5-意-3", "R5-意-5", "R5-意-6", "R5-意-8", "R5-意-10"], outcome.Value!.Sheets.WithoutDepartment);
         Golden.AssertMatches("department-sheets-R5.txt", System.Text.Encoding.UTF8.GetBytes(SheetFile.VisibleText(outcome.Value!.Content)));
 
-        // Text that starts like a formula is a string cell with the quote prefix, never a formula.
+        // A valid workbook by the Open XML schema (what Excel checks when it opens a file).
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(outcome.Value.Content), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+
+        // Text that starts like a formula is a string cell with the quote prefix, never a formula.
         Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));
         var cell = document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>())
             .Single(c => c.InnerText.StartsWith("=処理施設", StringComparison.Ordinal));
