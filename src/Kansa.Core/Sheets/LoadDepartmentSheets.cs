@@ -35,11 +35,12 @@ public sealed class LoadDepartmentSheets(KansaDbContext db)
         int? only = null;
         if (!string.IsNullOrWhiteSpace(department))
         {
-            var name = Identifiers.Normalize(department);
-            var found = TextLimits.CanLookUp(name, TextLimits.DepartmentName) ? data.History.FindByName(name) : null;
+            // A name no department can have (too long, U+FFFE, which NFKC cannot even normalize) is simply not found.
+            var name = TextLimits.CanLookUp(department, TextLimits.DepartmentName) ? Identifiers.Normalize(department) : null;
+            var found = name is null ? null : data.History.FindByName(name);
             if (found is null)
             {
-                return Outcome<DepartmentSheets>.Invalid("department", $"department (所管課): 「{name}」は登録されていません。");
+                return Outcome<DepartmentSheets>.Invalid("department", $"department (所管課): 「{name ?? "(使えない文字を含む名前)"}」は登録されていません。");
             }
 
             only = data.History.SurvivorAt(found.Id, null);

@@ -55,6 +55,32 @@ public class SheetExportTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task An_unknown_audit_or_department_is_a_message_not_an_error(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await using var context = db.CreateContext();
+        Assert.True((await new ImportStatusReports(context, TimeProvider.System).RunAsync(TestPaths.DemoSamples, false, null, CancellationToken.None)).Succeeded);
+        var load = new LoadDepartmentSheets(context);
+        foreach (var (audit, department, expected) in new[]
+        {
+            ("R9-存在しない監査", (string?)null, "audit (監査): 監査「R9-存在しない監査」は登録されていません。"),
+            ("R5-包括外部監査", "存在しない課", "department (所管課): 「存在しない課」は登録されていません。"),
+            ("R5-包括外部監査", "\uFFFE課", "department (所管課): 「(使えない文字を含む名前)」は登録されていません。"),
+            ("\0", null, "audit (監査): 監査キーを指定してください (例: R5-包括外部監査)。"),
+        })
+        {
+            var outcome = await load.RunAsync(Coordinator, audit, department, CancellationToken.None);
+            Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
+            Assert.Equal(expected, Assert.Single(outcome.Problems).Message);
+        }
+
+        // An editor may export only their own department.
+        var editor = new StaffUser("", "e", new HashSet<string>(StringComparer.Ordinal) { Roles.Editor }, new HashSet<int>());
+        Assert.Equal(OutcomeKind.Forbidden, (await load.RunAsync(editor, "R5-包括外部監査", "農政課", CancellationToken.None)).Kind);
+    }
+
+    [Theory]
     [InlineData("=HYPERLINK(\"http://x\")")]
     [InlineData("_x0041_ と _x005F_ と \u0001")]
     [InlineData("改行\nと\t")]
