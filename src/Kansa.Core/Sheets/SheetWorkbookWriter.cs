@@ -51,6 +51,15 @@ public static class SheetWorkbookWriter
             id++;
         }
 
+        if (sheets.Sheets.Count == 0)
+        {
+            // Excel opens no workbook whose every sheet is hidden: say plainly that nothing waits for an answer.
+            var empty = workbookPart.AddNewPart<WorksheetPart>();
+            empty.Worksheet = new Worksheet(new SheetData(new Row(TextCell("A1", $"{sheets.Title}: 回答の要る指摘・意見はありません。", Title)) { RowIndex = 1 }));
+            sheetList.Append(new Sheet { Name = "案内", SheetId = id, Id = workbookPart.GetIdOfPart(empty) });
+            id++;
+        }
+
         var lists = workbookPart.AddNewPart<WorksheetPart>();
         lists.Worksheet = ListWorksheet(finding, opinion);
         sheetList.Append(new Sheet { Name = ListSheet, SheetId = id, Id = workbookPart.GetIdOfPart(lists), State = SheetStateValues.VeryHidden });

@@ -43,7 +43,9 @@ internal static class SheetCommand
             var path = parse.GetValue(output)!;
             await File.WriteAllBytesAsync(path, outcome.Value!.Content, ct);
             var sheets = outcome.Value.Sheets;
-            console.Error.WriteLine($"{path} に書き出しました: {sheets.Sheets.Count} 課、{sheets.Sheets.Sum(s => s.Rows.Count)} 行 ({string.Join("、", sheets.Sheets.Select(s => $"{s.Name} {s.Rows.Count}"))})。");
+            console.Error.WriteLine(sheets.Sheets.Count == 0
+                ? $"{path} に書き出しました: 回答の要る指摘・意見はありません。"
+                : $"{path} に書き出しました: {sheets.Sheets.Count} 課、{sheets.Sheets.Sum(s => s.Rows.Count)} 行 ({string.Join("、", sheets.Sheets.Select(s => $"{s.Name} {s.Rows.Count}"))})。");
             if (sheets.WithoutDepartment.Count > 0)
             {
                 console.Error.WriteLine($"所管課が登録されていない {sheets.WithoutDepartment.Count} 件はシートに含めていません: {string.Join("、", sheets.WithoutDepartment)} (登録の画面で所管課を入力してください)。");

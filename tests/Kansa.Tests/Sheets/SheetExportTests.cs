@@ -78,6 +78,15 @@ public class SheetExportTests
         // An editor may export only their own department.
         var editor = new StaffUser("", "e", new HashSet<string>(StringComparer.Ordinal) { Roles.Editor }, new HashSet<int>());
         Assert.Equal(OutcomeKind.Forbidden, (await load.RunAsync(editor, "R5-包括外部監査", "農政課", CancellationToken.None)).Kind);
+
+        // Nothing to answer still makes a workbook Excel opens (one visible sheet that says so).
+        var empty = await new ExportDepartmentSheets(context, new AuditLog(context, new FixedActor("user:e"), TimeProvider.System), TimeProvider.System)
+            .RunAsync(editor, "R5-包括外部監査", null, CancellationToken.None);
+        Assert.True(empty.Succeeded);
+        Assert.Empty(empty.Value!.Sheets.Sheets);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(empty.Value.Content), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
+        Assert.Contains("## 案内\n1: 令和5年度包括外部監査: 回答の要る指摘・意見はありません。", SheetFile.VisibleText(empty.Value.Content), StringComparison.Ordinal);
     }
 
     [Theory]
