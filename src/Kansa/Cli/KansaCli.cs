@@ -39,6 +39,7 @@ public static class KansaCli
             BackupCommand.Create(db, console),
             RestoreCommand.Create(db, console),
             DiffCommand.Create(db, console),
+            SheetCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await InternalError.InvokeAsync(parse, console, ct);

@@ -35,6 +35,7 @@ public static class KansaWebApp
         builder.Services.AddKansaForwardedHeaders(builder.Configuration);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
+        builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
         builder.Services.AddKansaReports(builder.Configuration);
 

@@ -39,6 +39,9 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
 
         /// <summary>Approvers.</summary>
         Approvers,
+
+        /// <summary>Admin, coordinator and editors (department sheets).</summary>
+        SheetUsers,
     }
 
     /// <summary>The columns of <see cref="Expected"/>, in order.</summary>
@@ -127,6 +130,8 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
         ["POST /staff/responses/{id:int}/evidence"] = (Who.Staff, "/staff/responses/1/evidence"),
         ["GET /staff/audit-log"] = (Who.AuditLogReaders, "/staff/audit-log"),
         ["POST /staff/audit-log"] = (Who.AuditLogReaders, "/staff/audit-log"),
+        ["GET /staff/sheets"] = (Who.SheetUsers, "/staff/sheets"),
+        ["POST /staff/sheets"] = (Who.SheetUsers, "/staff/sheets"),
         ["GET /api/v1/audit-log"] = (Who.AuditLogReaders, "/api/v1/audit-log"),
         ["POST /api/v1/findings/{number}/requests"] = (Who.Coordinators, "/api/v1/findings/R5-指-3/requests"),
         ["POST /api/v1/requests/{id:int}/due-date"] = (Who.Coordinators, "/api/v1/requests/1/due-date"),
@@ -225,6 +230,8 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
         ["POST /staff/responses/{id:int}/evidence"] = "400 400 400 400 400 400 400 400 302",
         ["GET /staff/audit-log"] = "200 302 302 302 200 302 302 302 302",
         ["POST /staff/audit-log"] = "400 302 302 302 400 302 302 302 302",
+        ["GET /staff/sheets"] = "200 200 200 302 302 302 200 302 302",
+        ["POST /staff/sheets"] = "400 400 400 302 302 302 400 302 302",
         ["GET /api/v1/audit-log"] = "200 403 403 403 200 403 403 403 401",
         ["POST /api/v1/findings/{number}/requests"] = "400 400 403 403 403 403 403 403 401",
         ["POST /api/v1/requests/{id:int}/due-date"] = "400 400 403 403 403 403 403 403 401",
@@ -343,6 +350,7 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
         Who.AuditLogReaders => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Auditor,
         Who.Editors => role is Kansa.Accounts.Roles.Editor or OtherEditor,
         Who.Approvers => role is Kansa.Accounts.Roles.Approver or OtherApprover,
+        Who.SheetUsers => role is Kansa.Accounts.Roles.Admin or Kansa.Accounts.Roles.Coordinator or Kansa.Accounts.Roles.Editor or OtherEditor,
         _ => false,
     };
 
