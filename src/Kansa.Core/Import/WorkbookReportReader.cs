@@ -30,9 +30,10 @@ internal static class WorkbookReportReader
 
         var problems = cellProblems.Select(p => At(source, p.Sheet, p.Row, p.Column, p.Message)).ToList();
         var (lines, places) = Lines(rows, source, problems);
-        if (lines.Count == 0 && problems.Count == 0)
+        if (lines.Count == 0)
         {
-            return Refuse(source, "ブックに内容のあるシートがありません (1行目に表題、3行目に見出しのあるシートが必要です)");
+            // With no line to read, the parser could only report a missing title at a line the workbook does not have.
+            return problems.Count > 0 ? (null, problems) : Refuse(source, "ブックに内容のあるシートがありません (1行目に表題、3行目に見出しのあるシートが必要です)");
         }
 
         var (report, found) = parser.ParseLines(source, [.. lines], line => Name(places[line - 1]));
