@@ -53,8 +53,11 @@ internal static class WorkbookSheets
 
             return (rows, problems, null);
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or XmlException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException or XmlException or IOException
+                                       or InvalidOperationException or ArgumentException or FormatException)
         {
+            // System.IO.Packaging throws ArgumentException for a relationship whose target is empty or no part name
+            // (found by the fuzz harness), and UriFormatException for one that is no URI.
             // The zip or its XML is broken: which byte does not help a user, the file as a whole is refused.
             return ([], [], "ファイルが壊れているか、xlsx 形式のブックではありません (zip の中の xlsx の部品を読めません)");
         }

@@ -17,6 +17,7 @@ public class XlsxRefusalTests
         { "not-a-workbook", "x.xlsx: xlsx 形式のブックではありません (ファイルの先頭が zip の形ではありません)" },
         { "old-xls", "x.xlsx: Excel 97-2003 形式 (.xls) のブックは読めません" },
         { "truncated-zip", "x.xlsx: ファイルが壊れているか、xlsx 形式のブックではありません" },
+        { "empty-relationship-target", "x.xlsx: ファイルが壊れているか、xlsx 形式のブックではありません" },
         { "zip-without-workbook", "x.xlsx: xlsx のブックではありません (ブックの本体 xl/workbook.xml がありません)" },
         { "no-header", $"x.xlsx:{Sheet}!A4: 見出し行 (番号、報告書頁、区分 …) の前にデータがあります" },
         { "wrong-header", $"x.xlsx:{Sheet}!A3: 見出し行に 「区分」 の列がありません" },
@@ -88,6 +89,27 @@ public class XlsxRefusalTests
                     {
                         using var writer = new StreamWriter(zip.CreateEntry("memo.txt").Open());
                         writer.Write("ブックではない zip");
+                    }
+
+                    return stream.ToArray();
+                }
+
+            case "empty-relationship-target":
+                using (var stream = new MemoryStream())
+                {
+                    stream.Write(model.Write(sharedStrings: false));
+                    using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+                    {
+                        var rels = zip.GetEntry("_rels/.rels")!;
+                        string xml;
+                        using (var reader = new StreamReader(rels.Open()))
+                        {
+                            xml = reader.ReadToEnd();
+                        }
+
+                        rels.Delete();
+                        using var writer = new StreamWriter(zip.CreateEntry("_rels/.rels").Open());
+                        writer.Write(System.Text.RegularExpressions.Regex.Replace(xml, "Target=\"[^\"]*\"", "Target=\"\""));
                     }
 
                     return stream.ToArray();
