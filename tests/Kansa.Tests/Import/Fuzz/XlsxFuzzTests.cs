@@ -55,6 +55,28 @@ public sealed class XlsxFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{cases} workbooks: {accepted} accepted, {refused} refused, 0 exceptions");
     }
 
+    /// <summary>Cases the harness found, kept as regression tests: workbook of the corpus and changes.</summary>
+    public static TheoryData<int, int, int, int, int> Found => new()
+    {
+        // A relationship target the XML change emptied: System.IO.Packaging threw ArgumentException "Part URI is empty".
+        { 1, 10, 1014827, 654, 18740 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Found))]
+    public async Task A_case_the_harness_found_is_refused_without_an_exception(int document, int op, int a, int b, int c)
+    {
+        var (corpus, db) = await CorpusAsync("sqlite");
+        await db.DisposeAsync();
+        using var dir = new TempDir();
+        var path = dir.File("found.xlsx");
+        await File.WriteAllBytesAsync(path, XlsxMutation.Apply(corpus[document], [new XlsxMutation(op, a, b, c)]));
+
+        var (report, problems) = await Parser.ParseFileAsync(path, CancellationToken.None);
+
+        Assert.False(Holds(path, report, problems));
+    }
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task A_mutated_workbook_import_is_accepted_and_shown_or_refused_with_nothing_written(string engine)
