@@ -10,9 +10,13 @@ public static class WorkbookFile
     public static bool IsWorkbook(string path, ReadOnlySpan<byte> bytes) =>
         IsZip(bytes) || IsOldExcel(bytes) || HasWorkbookExtension(path);
 
-    /// <summary>A zip archive's local file header or an empty archive's end record.</summary>
+    /// <summary>
+    /// A zip archive: its first local file header, or its end record within the last 64 KiB (the record and its
+    /// comment), so that a workbook whose first bytes were damaged is still refused as a broken workbook rather than
+    /// read as text. Text never holds the record's bytes 05 06 after PK.
+    /// </summary>
     public static bool IsZip(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8);
+        bytes.StartsWith("PK\u0003\u0004"u8) || bytes[Math.Max(0, bytes.Length - 65_557)..].IndexOf("PK\u0005\u0006"u8) >= 0;
 
     /// <summary>The compound file of Excel 97–2003 (.xls), which Kansa does not read.</summary>
     public static bool IsOldExcel(ReadOnlySpan<byte> bytes) =>
