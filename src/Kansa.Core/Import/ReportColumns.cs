@@ -84,6 +84,9 @@ public sealed class ReportColumns
     public string? Cell(string[] cells, ReportColumn role) =>
         positions.TryGetValue(role, out var i) && i < cells.Length ? cells[i] : null;
 
+    /// <summary>The 0-based position of a role's column, or null when the header has no such column.</summary>
+    public int? Position(ReportColumn role) => positions.TryGetValue(role, out var i) ? i : null;
+
     private static ReportColumn? Classify(string header)
     {
         if (header == "番号" || header == "No." || header == "No")

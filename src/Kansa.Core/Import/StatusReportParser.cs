@@ -17,8 +17,19 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
     /// <summary>Parses decoded text. <paramref name="source"/> names the file in problems.</summary>
     public (ParsedReport? Report, IReadOnlyList<ImportProblem> Problems) Parse(string source, string text)
     {
-        var run = new Run(this, source);
+        var run = new Run(this, source, null);
         run.ReadAll(SourceText.SplitLines(text));
+        return run.Finish();
+    }
+
+    /// <summary>
+    /// Parses lines whose cells are already split out (a workbook's rows, cells joined by tabs). <paramref name="lineName"/>
+    /// names a line where a message refers to another one (「12行目」 in a text file, 「シート!A12」 in a workbook).
+    /// </summary>
+    internal (ParsedReport? Report, IReadOnlyList<ImportProblem> Problems) ParseLines(string source, string[] lines, Func<int, string> lineName)
+    {
+        var run = new Run(this, source, lineName);
+        run.ReadAll(lines);
         return run.Finish();
     }
 
@@ -31,7 +42,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         }
 
         var bytes = await File.ReadAllBytesAsync(path, ct);
-        return Parse(path, SourceText.Decode(bytes));
+        return WorkbookFile.IsWorkbook(path, bytes) ? WorkbookReportReader.Parse(this, path, bytes) : Parse(path, SourceText.Decode(bytes));
     }
 
     private static bool IsPageFooter(string compact) => PageFooter().IsMatch(compact);
@@ -85,7 +96,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         public SummaryTable? Summary { get; set; }
     }
 
-    private sealed class Run(StatusReportParser parser, string source)
+    private sealed class Run(StatusReportParser parser, string source, Func<int, string>? lineName)
     {
         private readonly List<ImportProblem> problems = [];
         private readonly List<AuditBuilder> audits = [];
@@ -124,7 +135,11 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             return problems.Count > 0 ? (null, problems) : (new ParsedReport(source, parsed), problems);
         }
 
-        private void Problem(int line, string message) => problems.Add(new ImportProblem(source, line, message));
+        private void Problem(int line, string message) => Problem(line, null, message);
+
+        private void Problem(int line, int? column, string message) => problems.Add(new ImportProblem(source, line, message) { Column = column });
+
+        private string At(int line) => lineName?.Invoke(line) ?? $"{line}行目";
 
         private void ReadLine(string raw, int line)
         {
@@ -171,7 +186,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 current ??= Resolve();
                 if (current.Summary is not null)
                 {
-                    Problem(line, $"集計表が2つあります ({current.Summary.HeaderLine}行目にもあります)");
+                    Problem(line, $"集計表が2つあります ({At(current.Summary.HeaderLine)}にもあります)");
                 }
 
                 current.Summary = table;
@@ -250,7 +265,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             }
             else if (found.Heading.AsOf != h.AsOf)
             {
-                Problem(headingLine, $"同じ監査の表題で「〜現在」が {found.Heading.AsOf.ToWareki()} ({found.Line}行目) と {h.AsOf.ToWareki()} で異なります");
+                Problem(headingLine, $"同じ監査の表題で「〜現在」が {found.Heading.AsOf.ToWareki()} ({At(found.Line)}) と {h.AsOf.ToWareki()} で異なります");
             }
 
             previous = found;
@@ -305,24 +320,24 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             var category = FindingCategories.Parse(cols.Cell(cells, ReportColumn.Category));
             if (number is null)
             {
-                Problem(line, $"番号「{numberCell?.Trim()}」を読めません: 末尾に連番が必要です (例: R5-指-3)");
+                Problem(line, cols.Position(ReportColumn.Number), $"番号「{numberCell?.Trim()}」を読めません: 末尾に連番が必要です (例: R5-指-3)");
             }
 
             if (category is null)
             {
-                Problem(line, $"区分「{cols.Cell(cells, ReportColumn.Category)?.Trim()}」は「指摘」でも「意見」でもありません");
+                Problem(line, cols.Position(ReportColumn.Category), $"区分「{cols.Cell(cells, ReportColumn.Category)?.Trim()}」は「指摘」でも「意見」でもありません");
             }
 
             if (number?.Category is { } named && category is { } given && named != given)
             {
-                Problem(line, $"番号「{number.Text}」は{named.Label()}の番号ですが、区分は「{given.Label()}」です");
+                Problem(line, cols.Position(ReportColumn.Category), $"番号「{number.Text}」は{named.Label()}の番号ですが、区分は「{given.Label()}」です");
             }
 
             if (number is not null)
             {
                 if (audit.NumberLines.TryGetValue(number.Text, out var first))
                 {
-                    Problem(line, $"番号「{number.Text}」が重複しています ({first}行目と同じ番号です)");
+                    Problem(line, cols.Position(ReportColumn.Number), $"番号「{number.Text}」が重複しています ({At(first)}と同じ番号です)");
                 }
                 else
                 {
@@ -333,15 +348,15 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
             var blocks = HtmlCell.ToBlocks(cols.Cell(cells, ReportColumn.Content));
             if (blocks.Count == 0)
             {
-                Problem(line, "内容(報告書より抜粋)が空です: 先頭の段落が件名になります");
+                Problem(line, cols.Position(ReportColumn.Content), "内容(報告書より抜粋)が空です: 先頭の段落が件名になります");
             }
 
             if (!PagesCell.TryParse(cols.Cell(cells, ReportColumn.Pages), out var pages, out var pagesError))
             {
-                Problem(line, pagesError!);
+                Problem(line, cols.Position(ReportColumn.Pages), pagesError!);
             }
 
-            var status = ReadStatus(cols.Cell(cells, ReportColumn.Status) ?? "", category, audit.Heading, line);
+            var status = ReadStatus(cols.Cell(cells, ReportColumn.Status) ?? "", category, audit.Heading, line, cols.Position(ReportColumn.Status));
             if (problems.Count > before || number is null || category is null || status is null)
             {
                 return;
@@ -361,23 +376,23 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
                 HtmlCell.ToPlainText(cols.Cell(cells, ReportColumn.Response))));
         }
 
-        private (string Word, StatusState State, YearMonth? Published)? ReadStatus(string cell, FindingCategory? category, ReportHeading h, int line)
+        private (string Word, StatusState State, YearMonth? Published)? ReadStatus(string cell, FindingCategory? category, ReportHeading h, int line, int? column)
         {
             if (!StatusCell.TryParse(cell, out var word, out var published, out var error))
             {
-                Problem(line, error!);
+                Problem(line, column, error!);
                 return null;
             }
 
             if (published is { } p && p > h.AsOf)
             {
-                Problem(line, $"公表年月 {p.ToWareki()} が表題の {h.AsOf.ToWareki()}現在 より後です");
+                Problem(line, column, $"公表年月 {p.ToWareki()} が表題の {h.AsOf.ToWareki()}現在 より後です");
                 return null;
             }
 
             if (published is { } q && q < new YearMonth(h.FiscalYear, 4))
             {
-                Problem(line, $"公表年月 {q.ToWareki()} が監査の年度 ({FiscalYears.Label(h.FiscalYear)}) より前です");
+                Problem(line, column, $"公表年月 {q.ToWareki()} が監査の年度 ({FiscalYears.Label(h.FiscalYear)}) より前です");
                 return null;
             }
 
@@ -394,7 +409,7 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 
             if (Vocabulary.Find(word, c, h.Kind) is not { } term)
             {
-                Problem(line, $"対応区分「{word}」は登録されていない語です (使える語: {string.Join("、", Vocabulary.WordsFor(c))})");
+                Problem(line, column, $"対応区分「{word}」は登録されていない語です (使える語: {string.Join("、", Vocabulary.WordsFor(c))})");
                 return null;
             }
 

@@ -52,7 +52,7 @@ internal sealed class SummaryTable
     }
 
     /// <summary>Reads one row (word, count pairs under each category); adds problems for what it cannot read.</summary>
-    public void ReadRow(string[] cells, int line, Func<string, FindingCategory, StatusTerm?> lookup, Action<int, string> problem)
+    public void ReadRow(string[] cells, int line, Func<string, FindingCategory, StatusTerm?> lookup, Action<int, int?, string> problem)
     {
         foreach (var (category, column) in Columns)
         {
@@ -65,7 +65,7 @@ internal sealed class SummaryTable
 
             if (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
-                problem(line, $"集計表の{category.Label()}「{word}」の件数「{countText}」を数として読めません");
+                problem(line, column + 1, $"集計表の{category.Label()}「{word}」の件数「{countText}」を数として読めません");
                 Unread.Add(category);
                 continue;
             }
@@ -74,27 +74,27 @@ internal sealed class SummaryTable
             {
                 // The findings the table counts but does not list are created one by one: a count in the billions
                 // would exhaust memory before anything could be reported.
-                problem(line, $"集計表の{category.Label()}「{word}」の件数 {count} は大きすぎます ({MaxCount}件まで)");
+                problem(line, column + 1, $"集計表の{category.Label()}「{word}」の件数 {count} は大きすぎます ({MaxCount}件まで)");
                 Unread.Add(category);
                 continue;
             }
 
             if (word is Glossary.Total or "計")
             {
-                Entries.Add(new Entry(line, category, word, null, count));
+                Entries.Add(new Entry(line, column + 1, category, word, null, count));
             }
             else if (lookup(word, category) is { } term)
             {
-                Entries.Add(new Entry(line, category, word, term.State, count));
+                Entries.Add(new Entry(line, column + 1, category, word, term.State, count));
             }
             else
             {
-                problem(line, $"集計表の「{word}」は{category.Label()}の対応区分として登録されていない語です");
+                problem(line, column, $"集計表の「{word}」は{category.Label()}の対応区分として登録されていない語です");
                 Unread.Add(category);
             }
         }
     }
 
-    /// <summary>One count of the table; a null state is the 合計 row.</summary>
-    public sealed record Entry(int Line, FindingCategory Category, string Word, StatusState? State, int Count);
+    /// <summary>One count of the table (<paramref name="Column"/> is its count's cell); a null state is the 合計 row.</summary>
+    public sealed record Entry(int Line, int Column, FindingCategory Category, string Word, StatusState? State, int Count);
 }

@@ -3,7 +3,7 @@ namespace Kansa.Reports;
 /// <summary>Writes a <see cref="ReportSnapshot"/> in one published format.</summary>
 public interface IReportWriter
 {
-    /// <summary>The format's name on the command line: text, json, csv.</summary>
+    /// <summary>The format's name on the command line: text, json, csv, xlsx.</summary>
     string Format { get; }
 
     /// <summary>The media type for HTTP.</summary>
@@ -20,7 +20,7 @@ public interface IReportWriter
 public static class ReportWriters
 {
     /// <summary>Every writer, by format name.</summary>
-    public static IReadOnlyList<IReportWriter> All { get; } = [new TextReportWriter(), new JsonReportWriter(), new CsvReportWriter()];
+    public static IReadOnlyList<IReportWriter> All { get; } = [new TextReportWriter(), new JsonReportWriter(), new CsvReportWriter(), new XlsxReportWriter()];
 
     /// <summary>Finds a writer by format name.</summary>
     public static IReportWriter? Find(string format) =>

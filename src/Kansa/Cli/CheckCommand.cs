@@ -15,7 +15,7 @@ internal static class CheckCommand
 {
     public static Command Create(Option<string?> db, CliConsole console)
     {
-        var files = new Argument<string[]>("FILE") { Description = "確認する対応状況のテキスト (複数可)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "確認する対応状況のテキストまたは Excel のブック (.xlsx) (複数可)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", "対応状況のテキストを確認する (書き込まない。問題がなければ終了コード 0)") { files };
         command.SetAction(async (parse, ct) =>
         {

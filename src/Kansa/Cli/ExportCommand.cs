@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Cli;
 
-/// <summary><c>kansa export</c>: writes the status report as text, JSON or CSV, or the official report as PDF.</summary>
+/// <summary><c>kansa export</c>: writes the status report as text, JSON, CSV or an Excel workbook, or the official report as PDF.</summary>
 internal static class ExportCommand
 {
     public static Command Create(Option<string?> db, CliConsole console)
     {
-        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv、pdf (公表資料の PDF。chromium で印刷)", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv、xlsx (Excel のブック)、pdf (公表資料の PDF。chromium で印刷)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format), PdfExport.Format]);
         var asOf = new Option<string?>("--as-of") { Description = "この月 (YYYY-MM) までに公表された状況で出力する" };
         var audit = new Option<string?>("--audit") { Description = "この監査だけを出力する (監査キー、例: R5-包括外部監査)" };

@@ -9,9 +9,9 @@ internal static class ImportCommand
 {
     public static Command Create(Option<string?> db, CliConsole console)
     {
-        var files = new Argument<string[]>("FILE") { Description = "取り込む対応状況のテキスト (複数可)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "取り込む対応状況のテキストまたは Excel のブック (.xlsx) (複数可)", Arity = ArgumentArity.OneOrMore };
         var dryRun = new Option<bool>("--dry-run") { Description = "確認だけして、何も書き込まない" };
-        var command = new Command("import", "対応状況のテキストを取り込む (全件まとめて1つのトランザクション。問題があれば何も書き込まない)") { files, dryRun };
+        var command = new Command("import", "対応状況のテキスト・Excel のブックを取り込む (全件まとめて1つのトランザクション。問題があれば何も書き込まない)") { files, dryRun };
         command.SetAction(async (parse, ct) =>
         {
             var target = DatabaseTarget.Resolve(parse.GetValue(db));

@@ -7,7 +7,7 @@ namespace Kansa.Web;
 /// <summary>Open-data downloads: every report format, for one audit or all, as of any month.</summary>
 public static class Downloads
 {
-    /// <summary>Maps /audits/{key}/report.{json|csv|txt} and /open-data/kansa.{json|csv|txt}.</summary>
+    /// <summary>Maps /audits/{key}/report.{json|csv|txt|xlsx} and /open-data/kansa.{json|csv|txt|xlsx}.</summary>
     public static WebApplication MapKansaDownloads(this WebApplication app)
     {
         app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct) =>
@@ -23,7 +23,7 @@ public static class Downloads
         var writer = ReportWriters.All.FirstOrDefault(w => w.Extension == "." + ext);
         if (writer is null)
         {
-            return Problem(404, "形式が違います", $"「{ext}」の形式はありません (json、csv、txt)。");
+            return Problem(404, "形式が違います", $"「{ext}」の形式はありません (json、csv、txt、xlsx)。");
         }
 
         YearMonth? month = null;
