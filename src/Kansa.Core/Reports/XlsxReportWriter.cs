@@ -47,7 +47,7 @@ public sealed class XlsxReportWriter : IReportWriter
             // The library names the part with a random id; a fixed one keeps the bytes of two exports equal.
             document.ChangeIdOfPart(workbookPart, "rIdWorkbook");
             workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = XlsxStyles.Create();
-            var sheets = new Sheets();
+            var sheets = new DocumentFormat.OpenXml.Spreadsheet.Sheets();
             var printTitles = new DefinedNames();
             var names = SheetNames.For(snapshot.Audits.Select(a => a.Key));
             for (var i = 0; i < snapshot.Audits.Count; i++)

@@ -102,7 +102,7 @@ public sealed class WorkbookModel(List<ModelSheet> sheets)
         {
             var workbookPart = document.AddWorkbookPart();
             var table = new List<string>();
-            var sheets = new Sheets();
+            var sheets = new DocumentFormat.OpenXml.Spreadsheet.Sheets();
             for (var i = 0; i < Sheets.Count; i++)
             {
                 var data = new SheetData();
