@@ -35,6 +35,7 @@ public static class KansaWebApp
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaApiProblems();
+        builder.Services.AddKansaPublicSite(builder.Configuration);
 
         if (settings.Time is not null)
         {
@@ -49,6 +50,7 @@ public static class KansaWebApp
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
         app.MapKansaDownloads();
+        app.MapKansaFeed();
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();
