@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Reports;
 
 /// <summary>
-/// Every publication, newest first: one per audit and month (〜現在) for which the city published a status, whether it
-/// came in as an imported document or from a publication round. The news the Atom feed carries.
+/// Every publication, newest month first: one per audit and month (〜現在) in which the city published a status, whether
+/// it came in as an imported document (its own month and the 公表年月 it lists) or from a publication round. The news
+/// the Atom feed carries.
 /// </summary>
 public sealed class ListPublications(KansaDbContext db, LoadReportSnapshot snapshots)
 {
@@ -21,16 +22,18 @@ public sealed class ListPublications(KansaDbContext db, LoadReportSnapshot snaps
     /// <summary>The newest <paramref name="limit"/> publications.</summary>
     public async Task<IReadOnlyList<Publication>> RunAsync(int limit, CancellationToken ct)
     {
-        // Grouped here rather than in SQL: SQLite cannot take the maximum of a DateTimeOffset column. Only three narrow
-        // columns are read, as the front page does.
+        // Grouped here rather than in SQL: SQLite cannot take the maximum of a DateTimeOffset column. Only narrow columns
+        // are read, as the front page does. A record counts for its document's month and for its publication month
+        // (公表年月): an imported document carries the city's earlier publications too, and a round's records have both the same.
         var records = await db.StatusRecords.AsNoTracking()
-            .Join(db.Findings, r => r.FindingId, f => f.Id, (r, f) => new { f.AuditId, r.AsOf, r.RecordedAt })
+            .Join(db.Findings, r => r.FindingId, f => f.Id, (r, f) => new { f.AuditId, r.AsOf, r.Published, r.RecordedAt })
             .ToListAsync(ct);
         var keys = await db.Audits.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Key, ct);
         var groups = records
-            .GroupBy(r => (r.AuditId, r.AsOf))
-            .Select(g => (Key: keys[g.Key.AuditId], g.Key.AsOf, Updated: g.Max(r => r.RecordedAt)))
-            .OrderByDescending(g => g.Updated).ThenByDescending(g => g.AsOf).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(r => (r.Published is { } p && p != r.AsOf ? new[] { r.AsOf, p } : [r.AsOf]).Select(m => (r.AuditId, Month: m, r.RecordedAt)))
+            .GroupBy(r => (r.AuditId, r.Month))
+            .Select(g => (Key: keys[g.Key.AuditId], AsOf: g.Key.Month, Updated: g.Max(r => r.RecordedAt)))
+            .OrderByDescending(g => g.AsOf).ThenByDescending(g => g.Updated).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
         var result = new List<Publication>(groups.Count);

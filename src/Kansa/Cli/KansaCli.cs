@@ -38,6 +38,7 @@ public static class KansaCli
             RemindersCommand.Create(db, console),
             BackupCommand.Create(db, console),
             RestoreCommand.Create(db, console),
+            PublishStaticCommand.Create(db, console),
         };
         var parse = root.Parse(args);
         return await InternalError.InvokeAsync(parse, console, ct);
