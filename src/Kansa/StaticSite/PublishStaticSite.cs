@@ -14,6 +14,9 @@ namespace Kansa.StaticSite;
 /// </summary>
 public sealed class PublishStaticSite(DatabaseTarget target, TextWriter log)
 {
+    /// <summary>Registrations laid over the app's own (tests make a page fail this way).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
     /// <summary>The outcome: files written, or the problems that kept anything from being written.</summary>
     public sealed record Result(int Files, long Bytes, IReadOnlyList<string> Problems, IReadOnlyList<string> Warnings);
 
@@ -29,7 +32,7 @@ public sealed class PublishStaticSite(DatabaseTarget target, TextWriter log)
             // The copy is made by reading pages; a reminder pass of a city that sends mail must not run as a side effect.
             ["Kansa:Reminders:Enabled"] = "false",
         };
-        await using var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings));
+        await using var app = KansaWebApp.Create(new KansaWebSettings(target, "http://127.0.0.1:0", settings) { Services = Services });
         await app.StartAsync(ct);
         var root = new Uri(KansaWebApp.Addresses(app)[0] + "/");
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(5) };
