@@ -19,7 +19,7 @@ public class LicenseAndDateTests
         await using var site = await Site.DemoAsync("sqlite");
 
         var page = await site.PageAsync(Audit(R5));
-        var schemaLink = page.QuerySelectorAll("ul.downloads a").Select(a => a.GetAttribute("href")).Single(h => h!.EndsWith(".schema.json", StringComparison.Ordinal));
+        var schemaLink = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).Single(h => h!.EndsWith(".schema.json", StringComparison.Ordinal));
         using var schemaResponse = await site.Client.GetAsync(new Uri(schemaLink!, UriKind.Relative));
         Assert.Equal("application/json", schemaResponse.Content.Headers.ContentType?.MediaType);
         var schema = JsonSchema.FromText(await schemaResponse.Content.ReadAsStringAsync());
