@@ -22,6 +22,10 @@ public static class ReportWriters
     /// <summary>Every writer, by format name.</summary>
     public static IReadOnlyList<IReportWriter> All { get; } = [new TextReportWriter(), new JsonReportWriter(), new CsvReportWriter(), new XlsxReportWriter()];
 
+    /// <summary>Every writer, the JSON one writing the city's licence.</summary>
+    public static IReadOnlyList<IReportWriter> With(OpenDataLicense license) =>
+        [.. All.Select(w => w is JsonReportWriter ? new JsonReportWriter(license) : w)];
+
     /// <summary>Finds a writer by format name.</summary>
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(w => string.Equals(w.Format, format, StringComparison.OrdinalIgnoreCase));

@@ -10,7 +10,8 @@ namespace Kansa.Reports;
 /// Writes the public open-data format <c>kansa/1</c> (PRODUCT.md §6, schemas/kansa-1.schema.json).
 /// Field names are part of the product: change them only with a new schema version.
 /// </summary>
-public sealed class JsonReportWriter : IReportWriter
+/// <param name="license">The licence written into the document; the default (<see cref="OpenDataLicense.Default"/>) when null.</param>
+public sealed class JsonReportWriter(OpenDataLicense? license = null) : IReportWriter
 {
     /// <summary>The schema identifier written in every document.</summary>
     public const string Schema = "kansa/1";
@@ -36,14 +37,15 @@ public sealed class JsonReportWriter : IReportWriter
     /// <inheritdoc />
     public async Task WriteAsync(ReportSnapshot snapshot, Stream output, CancellationToken ct)
     {
-        await JsonSerializer.SerializeAsync(output, ToDocument(snapshot), Options, ct);
+        await JsonSerializer.SerializeAsync(output, ToDocument(snapshot, license), Options, ct);
         await output.WriteAsync("\n"u8.ToArray(), ct);
     }
 
-    /// <summary>The document object of a snapshot.</summary>
-    public static KansaDocument ToDocument(ReportSnapshot snapshot) => new(
+    /// <summary>The document object of a snapshot, under the licence (the default when null).</summary>
+    public static KansaDocument ToDocument(ReportSnapshot snapshot, OpenDataLicense? license = null) => new(
         Schema,
         snapshot.AsOf.ToString(),
+        LicenseDocument.Of((license ?? OpenDataLicense.Default).OrDefault()),
         [.. snapshot.Audits.Select(a => new AuditDocument(
             a.Key, a.Kind, a.FiscalYear, a.FiscalYearLabel, a.Theme, a.Auditor, a.ReportDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             a.AsOf.ToString(),
@@ -53,8 +55,16 @@ public sealed class JsonReportWriter : IReportWriter
                 f.Status, f.State.Code(), f.Published?.ToString(), f.Response))]))]);
 }
 
-/// <summary>The top level of a <c>kansa/1</c> document.</summary>
-public sealed record KansaDocument(string Schema, string AsOf, IReadOnlyList<AuditDocument> Audits);
+/// <summary>The top level of a <c>kansa/1</c> document. <c>license</c> was added within kansa/1 (optional in the schema).</summary>
+public sealed record KansaDocument(string Schema, string AsOf, LicenseDocument License, IReadOnlyList<AuditDocument> Audits);
+
+/// <summary>The terms of use of a <c>kansa/1</c> document: the licence's name and the URL of its text.</summary>
+public sealed record LicenseDocument(string Name, string? Url)
+{
+    /// <summary>The document form of a licence setting.</summary>
+    public static LicenseDocument Of(OpenDataLicense license) =>
+        new(license.Name, string.IsNullOrWhiteSpace(license.Url) ? null : license.Url);
+}
 
 /// <summary>An audit in a <c>kansa/1</c> document.</summary>
 public sealed record AuditDocument(

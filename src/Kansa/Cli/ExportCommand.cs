@@ -53,7 +53,7 @@ internal static class ExportCommand
                 return KansaCli.Problems;
             }
 
-            var writer = ReportWriters.Find(parse.GetValue(format)!)!;
+            var writer = ReportWriters.With(CliOpenData.License()).First(w => w.Format == ReportWriters.Find(parse.GetValue(format)!)!.Format);
             await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
                 "export", "Report", key ?? "*", new { format = writer.Format, asOf = snapshot.AsOf.ToString(), output = parse.GetValue(output) ?? "stdout" }, ct);
             if (parse.GetValue(output) is { } path)

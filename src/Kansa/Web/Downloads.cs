@@ -10,17 +10,18 @@ public static class Downloads
     /// <summary>Maps /audits/{key}/report.{json|csv|txt|xlsx} and /open-data/kansa.{json|csv|txt|xlsx}.</summary>
     public static WebApplication MapKansaDownloads(this WebApplication app)
     {
-        app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct) =>
-            DownloadAsync(key, ext, asOf, load, cache, ct)).AllowAnonymous();
-        app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct) =>
-            DownloadAsync(null, ext, asOf, load, cache, ct)).AllowAnonymous();
+        app.MapGet("/audits/{key}/report.{ext}", (string key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, PublicSite site, CancellationToken ct) =>
+            DownloadAsync(key, ext, asOf, load, cache, site, ct)).AllowAnonymous();
+        app.MapGet("/open-data/kansa.{ext}", (string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, PublicSite site, CancellationToken ct) =>
+            DownloadAsync(null, ext, asOf, load, cache, site, ct)).AllowAnonymous();
         return app;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string? key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, CancellationToken ct)
+        string? key, string ext, string? asOf, LoadReportSnapshot load, ReportCache cache, PublicSite site, CancellationToken ct)
     {
-        var writer = ReportWriters.All.FirstOrDefault(w => w.Extension == "." + ext);
+        // The JSON carries the city's licence (Kansa:OpenData:License).
+        var writer = ReportWriters.With(site.License).FirstOrDefault(w => w.Extension == "." + ext);
         if (writer is null)
         {
             return Problem(404, "形式が違います", $"「{ext}」の形式はありません (json、csv、txt、xlsx)。");

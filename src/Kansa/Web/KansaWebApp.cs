@@ -38,6 +38,7 @@ public static class KansaWebApp
         builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
         builder.Services.AddKansaReports(builder.Configuration);
+        builder.Services.AddKansaPublicSite(builder.Configuration);
 
         if (settings.Time is not null)
         {
@@ -53,6 +54,7 @@ public static class KansaWebApp
         app.MapKansaPages();
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
+        app.MapKansaFeed();
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();

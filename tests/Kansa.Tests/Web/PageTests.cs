@@ -446,7 +446,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
 
             Assert.Empty(doc.QuerySelectorAll("script, img, b, i, a[href^='javascript']"));
             Assert.DoesNotContain(doc.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
-            Assert.Equal(3, doc.QuerySelectorAll("head link").Length);
+            Assert.Equal(4, doc.QuerySelectorAll("head link").Length); // icon, tokens, site.css, the Atom feed
             Assert.Empty(doc.QuerySelectorAll("body link"));
         }
 
