@@ -53,7 +53,9 @@ fi
 readme_demo() {
   local pid url code=1 i
   set -m
-  ./kansa demo >"$work/demo.out" 2>"$work/demo.err" &
+  # A shell started in the background by another script inherits SIGINT as ignored and cannot reset it; env gives
+  # the demo the default disposition back, as a terminal would, so that Ctrl+C is what is tested.
+  env --default-signal=INT ./kansa demo >"$work/demo.out" 2>"$work/demo.err" &
   pid=$!
   set +m
   for i in $(seq 1 600); do
