@@ -35,6 +35,12 @@ public sealed class KansaProcess : IDisposable
     /// <summary>Its exit code, once ended.</summary>
     public int ExitCode => process.ExitCode;
 
+    /// <summary>Its process id, to send it signals.</summary>
+    public int Id => process.Id;
+
+    /// <summary>Waits until it has ended.</summary>
+    public Task WaitForExitAsync(CancellationToken ct) => process.WaitForExitAsync(ct);
+
     /// <summary>Starts <c>kansa</c> with the arguments, in the test's environment.</summary>
     public static KansaProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
 
