@@ -1,3 +1,4 @@
+using Kansa.Reports;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -127,7 +128,7 @@ public static class SheetWorkbookReader
             return raw == "1" ? "TRUE" : "FALSE";
         }
 
-        return XlsxText.Decode(raw);
+        return XlsxText.Unescape(raw);
     }
 
     // The text of a string item: its own <t> or its runs' <t>, not the phonetic guide (<rPh>) Japanese Excel adds.
@@ -146,7 +147,7 @@ public static class SheetWorkbookReader
             }
         }
 
-        return XlsxText.Decode(sb.ToString());
+        return XlsxText.Unescape(sb.ToString());
     }
 
     /// <summary>1 for A, 27 for AA.</summary>

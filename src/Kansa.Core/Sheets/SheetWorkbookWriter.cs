@@ -1,3 +1,4 @@
+using Kansa.Reports;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -219,7 +220,7 @@ public static class SheetWorkbookWriter
 
     private static Cell TextCell(string reference, string value, uint style)
     {
-        var text = new Text(XlsxText.Encode(value));
+        var text = new Text(XlsxText.Escape(value));
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) || value.Contains('\n', StringComparison.Ordinal)))
         {
             text.Space = SpaceProcessingModeValues.Preserve;

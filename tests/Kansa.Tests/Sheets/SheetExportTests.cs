@@ -1,3 +1,4 @@
+using Kansa.Reports;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
 using Kansa.Import;
@@ -94,5 +95,5 @@ public class SheetExportTests
     [InlineData("_x0041_ と _x005F_ と \u0001")]
     [InlineData("改行\nと\t")]
     public void Cell_text_goes_out_and_comes_back_unchanged(string text) =>
-        Assert.Equal(text, XlsxText.Decode(XlsxText.Encode(text)));
+        Assert.Equal(text, XlsxText.Unescape(XlsxText.Escape(text)));
 }

@@ -1,3 +1,4 @@
+using Kansa.Reports;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -45,7 +46,7 @@ public static class SheetFile
     {
         var table = document.WorkbookPart!.SharedStringTablePart ?? document.WorkbookPart.AddNewPart<SharedStringTablePart>();
         table.SharedStringTable ??= new SharedStringTable();
-        table.SharedStringTable.Append(new SharedStringItem(new Text(XlsxText.Encode(text)) { Space = SpaceProcessingModeValues.Preserve }));
+        table.SharedStringTable.Append(new SharedStringItem(new Text(XlsxText.Escape(text)) { Space = SpaceProcessingModeValues.Preserve }));
         var index = table.SharedStringTable.Elements<SharedStringItem>().Count() - 1;
         var cell = Cell(document, sheet, reference);
         cell.RemoveAllChildren();
