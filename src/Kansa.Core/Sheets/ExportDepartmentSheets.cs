@@ -16,10 +16,10 @@ public sealed class ExportDepartmentSheets(KansaDbContext db, AuditLog log, Time
     /// <summary>The content type of xlsx.</summary>
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The workbook, or why not.</summary>
-    public async Task<Outcome<SheetFile>> RunAsync(StaffUser user, string? auditKey, string? department, CancellationToken ct)
+    /// <summary>The workbook, or why not; <paramref name="includeDone"/> adds the findings that are already done.</summary>
+    public async Task<Outcome<SheetFile>> RunAsync(StaffUser user, string? auditKey, string? department, bool includeDone, CancellationToken ct)
     {
-        var loaded = await new LoadDepartmentSheets(db).RunAsync(user, auditKey, department, ct);
+        var loaded = await new LoadDepartmentSheets(db).RunAsync(user, auditKey, department, includeDone, ct);
         if (!loaded.Succeeded)
         {
             return loaded.As<SheetFile>();
@@ -33,6 +33,7 @@ public sealed class ExportDepartmentSheets(KansaDbContext db, AuditLog log, Time
         {
             departments = sheets.Sheets.Select(s => s.Name).ToList(),
             rows = sheets.Sheets.Sum(s => s.Rows.Count),
+            includeDone,
             exportedAt = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         }, ct);
         var name = sheets.AuditKey + (department is null || sheets.Sheets.Count != 1 ? "" : "_" + sheets.Sheets[0].Name);

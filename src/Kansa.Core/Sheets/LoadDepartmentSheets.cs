@@ -8,12 +8,13 @@ namespace Kansa.Sheets;
 /// <summary>
 /// The department sheets of an audit a person may hand out: a coordinator (or admin) gets every department, an editor
 /// only their own; <c>department</c> narrows it to one. A row per finding that needs a response
-/// (<see cref="SheetSource.NeedsResponse"/>); a finding of several departments is on each of their sheets.
+/// (<see cref="SheetSource.NeedsResponse"/>), or with <c>includeDone</c> per finding of the department, done ones too
+/// (a department that updates a published measure); a finding of several departments is on each of their sheets.
 /// </summary>
 public sealed class LoadDepartmentSheets(KansaDbContext db)
 {
     /// <summary>The sheets, or why not.</summary>
-    public async Task<Outcome<DepartmentSheets>> RunAsync(StaffUser user, string? auditKey, string? department, CancellationToken ct)
+    public async Task<Outcome<DepartmentSheets>> RunAsync(StaffUser user, string? auditKey, string? department, bool includeDone, CancellationToken ct)
     {
         if (!user.IsCoordinator && !user.Is(Roles.Editor))
         {
@@ -52,15 +53,23 @@ public sealed class LoadDepartmentSheets(KansaDbContext db)
 
         var sheets = new Dictionary<int, List<SheetRow>>();
         var without = new List<string>();
-        foreach (var f in data.Findings.Where(f => data.NeedsResponse(f.Id)))
+        var doneLeftOut = 0;
+        foreach (var f in data.Findings)
         {
             var survivors = data.Survivors(f);
+            var mine = survivors.Where(d => (only is null || d == only) && (user.IsCoordinator || user.DepartmentIds.Contains(d))).ToList();
+            if (!data.NeedsResponse(f.Id) && !includeDone)
+            {
+                doneLeftOut += mine.Count > 0 ? 1 : 0;
+                continue;
+            }
+
             if (survivors.Count == 0)
             {
                 without.Add(f.Number);
             }
 
-            foreach (var d in survivors.Where(d => (only is null || d == only) && (user.IsCoordinator || user.DepartmentIds.Contains(d))))
+            foreach (var d in mine)
             {
                 (sheets.TryGetValue(d, out var rows) ? rows : sheets[d] = []).Add(data.Row(f.Id)!);
             }
@@ -76,6 +85,7 @@ public sealed class LoadDepartmentSheets(KansaDbContext db)
             audit.Key,
             title,
             [.. sheets.Select(s => new DepartmentSheet(s.Key, data.History.Departments[s.Key].Name, s.Value)).OrderBy(s => s.Name, StringComparer.Ordinal)],
-            user.IsCoordinator && only is null ? without : []));
+            user.IsCoordinator && only is null ? without : [],
+            doneLeftOut));
     }
 }

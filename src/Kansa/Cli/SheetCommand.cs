@@ -23,7 +23,8 @@ internal static class SheetCommand
         var audit = new Option<string>("--audit") { Description = "監査キー (例: R5-包括外部監査)", Required = true };
         var department = new Option<string?>("--department") { Description = "この所管課のシートだけを書き出す (既定: 回答の要るすべての所管課、1課1シート)" };
         var output = new Option<string>("--output", "-o") { Description = "書き出す xlsx ファイル", Required = true };
-        var command = new Command("export", "所管課ごとの照会シート (回答の要る指摘・意見、対応区分の選択肢、措置の内容の欄) を xlsx に書き出す") { audit, department, output };
+        var all = new Option<bool>("--all") { Description = "措置済・対応済のもの (公表した措置の内容を更新するとき) も含める" };
+        var command = new Command("export", "所管課ごとの照会シート (回答の要る指摘・意見、対応区分の選択肢、措置の内容の欄) を xlsx に書き出す") { audit, department, output, all };
         command.SetAction(async (parse, ct) =>
         {
             var target = DatabaseTarget.Resolve(parse.GetValue(db));
@@ -34,7 +35,7 @@ internal static class SheetCommand
             }
 
             var outcome = await new ExportDepartmentSheets(context, new AuditLog(context, FixedActor.CommandLine, TimeProvider.System), TimeProvider.System)
-                .RunAsync(Operator, parse.GetValue(audit), parse.GetValue(department), ct);
+                .RunAsync(Operator, parse.GetValue(audit), parse.GetValue(department), parse.GetValue(all), ct);
             if (!outcome.Succeeded)
             {
                 return Fail(outcome.Problems, console);
@@ -46,6 +47,11 @@ internal static class SheetCommand
             console.Error.WriteLine(sheets.Sheets.Count == 0
                 ? $"{path} に書き出しました: 回答の要る指摘・意見はありません。"
                 : $"{path} に書き出しました: {sheets.Sheets.Count} 課、{sheets.Sheets.Sum(s => s.Rows.Count)} 行 ({string.Join("、", sheets.Sheets.Select(s => $"{s.Name} {s.Rows.Count}"))})。");
+            if (sheets.DoneLeftOut > 0)
+            {
+                console.Error.WriteLine($"措置済・対応済の {sheets.DoneLeftOut} 件は含めていません。公表した措置の内容を更新するときは --all を付けてください。");
+            }
+
             if (sheets.WithoutDepartment.Count > 0)
             {
                 console.Error.WriteLine($"所管課が登録されていない {sheets.WithoutDepartment.Count} 件はシートに含めていません: {string.Join("、", sheets.WithoutDepartment)} (登録の画面で所管課を入力してください)。");

@@ -35,7 +35,7 @@ public class SheetExportTests
         await context.SaveChangesAsync();
 
         var export = new ExportDepartmentSheets(context, new AuditLog(context, new FixedActor("user:coord"), TimeProvider.System), TimeProvider.System);
-        var outcome = await export.RunAsync(Coordinator, "R5-包括外部監査", null, CancellationToken.None);
+        var outcome = await export.RunAsync(Coordinator, "R5-包括外部監査", null, false, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join('\n', outcome.Problems));
         Assert.Equal(["R5-指-4", "R5-意-3", "R5-意-5", "R5-意-6", "R5-意-8", "R5-意-10"], outcome.Value!.Sheets.WithoutDepartment);
         Golden.AssertMatches("department-sheets-R5.txt", System.Text.Encoding.UTF8.GetBytes(SheetFile.VisibleText(outcome.Value!.Content)));
@@ -71,18 +71,18 @@ public class SheetExportTests
             ("\0", null, "audit (監査): 監査キーを指定してください (例: R5-包括外部監査)。"),
         })
         {
-            var outcome = await load.RunAsync(Coordinator, audit, department, CancellationToken.None);
+            var outcome = await load.RunAsync(Coordinator, audit, department, false, CancellationToken.None);
             Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
             Assert.Equal(expected, Assert.Single(outcome.Problems).Message);
         }
 
         // An editor may export only their own department.
         var editor = new StaffUser("", "e", new HashSet<string>(StringComparer.Ordinal) { Roles.Editor }, new HashSet<int>());
-        Assert.Equal(OutcomeKind.Forbidden, (await load.RunAsync(editor, "R5-包括外部監査", "農政課", CancellationToken.None)).Kind);
+        Assert.Equal(OutcomeKind.Forbidden, (await load.RunAsync(editor, "R5-包括外部監査", "農政課", false, CancellationToken.None)).Kind);
 
         // Nothing to answer still makes a workbook Excel opens (one visible sheet that says so).
         var empty = await new ExportDepartmentSheets(context, new AuditLog(context, new FixedActor("user:e"), TimeProvider.System), TimeProvider.System)
-            .RunAsync(editor, "R5-包括外部監査", null, CancellationToken.None);
+            .RunAsync(editor, "R5-包括外部監査", null, false, CancellationToken.None);
         Assert.True(empty.Succeeded);
         Assert.Empty(empty.Value!.Sheets.Sheets);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(empty.Value.Content), false);

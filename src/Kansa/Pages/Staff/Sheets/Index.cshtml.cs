@@ -57,8 +57,8 @@ public sealed class IndexModel(CurrentStaff staff, KansaDbContext db) : PageMode
     /// <summary>Shows the forms.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
-    /// <summary>Downloads the sheets of an audit (one department's with <paramref name="department"/>).</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? audit, string? department, [FromServices] ExportDepartmentSheets export, CancellationToken ct)
+    /// <summary>Downloads the sheets of an audit (one department's with <paramref name="department"/>; done findings too with <paramref name="done"/>).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? audit, string? department, bool done, [FromServices] ExportDepartmentSheets export, CancellationToken ct)
     {
         var user = await staff.GetAsync(ct);
         if (user is null)
@@ -66,7 +66,7 @@ public sealed class IndexModel(CurrentStaff staff, KansaDbContext db) : PageMode
             return Challenge();
         }
 
-        var outcome = await export.RunAsync(user, audit, string.IsNullOrWhiteSpace(department) ? null : department, ct);
+        var outcome = await export.RunAsync(user, audit, string.IsNullOrWhiteSpace(department) ? null : department, done, ct);
         if (outcome.Succeeded)
         {
             var name = string.Concat(outcome.Value!.FileName.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
