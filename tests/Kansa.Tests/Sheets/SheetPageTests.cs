@@ -23,6 +23,15 @@ public class SheetPageTests
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Kansa.Sheets.ExportDepartmentSheets.ContentType, download.Content.Headers.ContentType?.MediaType);
         var exported = await download.Content.ReadAsByteArrayAsync();
+        var rows = Kansa.Sheets.SheetWorkbookReader.Read(exported, "x").Value!.Single(s => s.Name == Dx).Rows(Kansa.Sheets.SheetLayout.FirstRow).Count();
+
+        // The form's checkbox (done=true) adds the findings published as done.
+        using (var withDone = await editor.GetAsync(exportPath + "&done=true"))
+        {
+            var done = await withDone.Content.ReadAsByteArrayAsync();
+            Assert.Equal(rows + 5, Kansa.Sheets.SheetWorkbookReader.Read(done, "x").Value!.Single(s => s.Name == Dx).Rows(Kansa.Sheets.SheetLayout.FirstRow).Count());
+        }
+
         var row = SheetFile.RowOf(exported, Dx, "R5-指-1");
         var filled = SheetFile.Edit(exported, d =>
         {
