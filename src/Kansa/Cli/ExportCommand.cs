@@ -12,8 +12,8 @@ internal static class ExportCommand
 {
     public static Command Create(Option<string?> db, CliConsole console)
     {
-        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv、xlsx (Excel のブック)、pdf (公表資料の PDF。chromium で印刷)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format), PdfExport.Format]);
+        var format = new Option<string>("--format", "-f") { Description = "形式: text、json、csv、xlsx (Excel のブック)、pdf (公表資料の PDF。chromium で印刷)、html (公表資料の HTML。1つのファイルでディスクから開けます)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format), .. OfficialReportExport.Formats]);
         var asOf = new Option<string?>("--as-of") { Description = "この月 (YYYY-MM) までに公表された状況で出力する" };
         var audit = new Option<string?>("--audit") { Description = "この監査だけを出力する (監査キー、例: R5-包括外部監査)" };
         var output = new Option<string?>("--output", "-o") { Description = "出力先のファイル (既定: 標準出力)" };
@@ -40,9 +40,9 @@ internal static class ExportCommand
             }
 
             var key = parse.GetValue(audit);
-            if (parse.GetValue(format) == PdfExport.Format)
+            if (OfficialReportExport.Formats.Contains(parse.GetValue(format)))
             {
-                return await PdfExport.RunAsync(target, context, month, key, parse.GetValue(output), console, ct);
+                return await OfficialReportExport.RunAsync(target, context, parse.GetValue(format)!, month, key, parse.GetValue(output), console, ct);
             }
 
             var snapshot = await new LoadReportSnapshot(context, TimeProvider.System).RunAsync(month, key, ct);

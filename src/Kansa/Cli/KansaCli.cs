@@ -40,6 +40,7 @@ public static class KansaCli
             RestoreCommand.Create(db, console),
             DiffCommand.Create(db, console),
             SheetCommand.Create(db, console),
+            RoundCommand.Create(db, console),
             PublishStaticCommand.Create(db, console),
         };
         var parse = root.Parse(args);

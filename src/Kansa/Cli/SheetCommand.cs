@@ -38,7 +38,7 @@ internal static class SheetCommand
                 .RunAsync(Operator, parse.GetValue(audit), parse.GetValue(department), parse.GetValue(all), ct);
             if (!outcome.Succeeded)
             {
-                return Fail(outcome.Problems, console);
+                return CliStaff.Fail(outcome.Problems, console);
             }
 
             var path = parse.GetValue(output)!;
@@ -88,18 +88,9 @@ internal static class SheetCommand
                 }
             }
 
-            var name = parse.GetValue(login)!;
-            StaffUser? user;
-            await using (var lookup = target.CreateContext())
-            {
-                var normalized = name.ToUpperInvariant();
-                var id = await lookup.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
-                user = id is null ? null : await new LoadStaffUser(lookup).RunAsync(id, ct);
-            }
-
+            var user = await CliStaff.FindAsync(target, parse.GetValue(login)!, console, ct);
             if (user is null)
             {
-                console.Error.WriteLine($"--as: ログイン名「{name}」のアカウントはありません (kansa user list で確認してください)。");
                 return KansaCli.Problems;
             }
 
@@ -115,7 +106,7 @@ internal static class SheetCommand
                 var plan = await new CheckDepartmentSheets(context).RunAsync(user, bytes, label, parse.GetValue(audit), ct);
                 if (!plan.Succeeded)
                 {
-                    return Fail(plan.Problems, console);
+                    return CliStaff.Fail(plan.Problems, console);
                 }
 
                 Print(plan.Value!, console);
@@ -128,7 +119,7 @@ internal static class SheetCommand
                 .RunAsync(user, bytes, label, parse.GetValue(audit), parse.GetValue(submit), null, FixedActor.CommandLine.Name, ct);
             if (!outcome.Succeeded)
             {
-                return Fail(outcome.Problems, console);
+                return CliStaff.Fail(outcome.Problems, console);
             }
 
             Print(outcome.Value!.Plan, console);
@@ -162,14 +153,4 @@ internal static class SheetCommand
     }
 
     private static string Show(string text) => text.Length == 0 ? "(空)" : text.Replace("\n", "⏎", StringComparison.Ordinal);
-
-    private static int Fail(IReadOnlyList<Problem> problems, CliConsole console)
-    {
-        foreach (var p in problems)
-        {
-            console.Error.WriteLine(p.Message);
-        }
-
-        return KansaCli.Problems;
-    }
 }

@@ -104,6 +104,24 @@ public class ReportPageTests(DemoSites sites) : IClassFixture<DemoSites>
     }
 
     [Fact]
+    public async Task The_command_line_writes_the_page_s_report_as_one_HTML_file_that_needs_nothing_else()
+    {
+        var site = await sites.ForAsync("sqlite");
+        using var dir = new TempDir();
+
+        var run = await CliRun.RunAsync("export", "--db", site.Database.DbArgument, "--format", "html", "--audit", R5, "-o", dir.File("r5.html"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var html = await File.ReadAllTextAsync(dir.File("r5.html"));
+        var file = Site.Parse(html);
+        var page = await site.PageAsync(Page(R5));
+        Assert.Equal(page.QuerySelector(".report-table")!.OuterHtml, file.QuerySelector(".report-table")!.OuterHtml);
+        Assert.Equal(page.QuerySelector("h1")!.TextContent, file.QuerySelector("h1")!.TextContent);
+        Assert.Contains("size: A4 landscape", file.QuerySelector("style")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(file.QuerySelectorAll("link, script, img"));
+    }
+
+    [Fact]
     public async Task An_unknown_audit_is_a_404()
     {
         var site = await sites.ForAsync("sqlite");

@@ -7,17 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Cli;
 
 /// <summary>
-/// <c>kansa export --format pdf</c>: the official report printed by Chromium from the same template as the web page.
-/// Without <c>-o</c> the PDF's bytes go to standard output, like every format, but never to a terminal.
+/// <c>kansa export --format pdf|html</c>: the official report from the same template as the web page, as the
+/// standalone HTML document (stylesheet inlined, opens from disk) or printed from it by Chromium. Without <c>-o</c>
+/// the bytes go to standard output, like every format, but a PDF never to a terminal.
 /// </summary>
-internal static class PdfExport
+internal static class OfficialReportExport
 {
-    /// <summary>The format's name on the command line.</summary>
-    public const string Format = "pdf";
+    /// <summary>The PDF format's name on the command line.</summary>
+    public const string Pdf = "pdf";
 
-    public static async Task<int> RunAsync(DatabaseTarget target, KansaDbContext context, YearMonth? month, string? key, string? path, CliConsole console, CancellationToken ct)
+    /// <summary>The HTML format's name on the command line.</summary>
+    public const string Html = "html";
+
+    /// <summary>Both formats.</summary>
+    public static readonly string[] Formats = [Pdf, Html];
+
+    public static async Task<int> RunAsync(DatabaseTarget target, KansaDbContext context, string format, YearMonth? month, string? key, string? path, CliConsole console, CancellationToken ct)
     {
-        if (path is null && ReferenceEquals(console, CliConsole.System) && !Console.IsOutputRedirected)
+        if (format == Pdf && path is null && ReferenceEquals(console, CliConsole.System) && !Console.IsOutputRedirected)
         {
             console.Error.WriteLine("--output: PDF は端末には表示できません。-o FILE.pdf で保存先を指定するか、> FILE.pdf にリダイレクトしてください");
             return KansaCli.Usage;
@@ -35,24 +42,34 @@ internal static class PdfExport
 
         await using var scope = services.CreateAsyncScope();
         var html = await scope.ServiceProvider.GetRequiredService<ReportHtml>().DocumentAsync(reports, ct);
-        var print = await printer.PrintAsync(html, ct);
-        if (print.Pdf is null)
+        byte[] bytes;
+        if (format == Html)
         {
-            console.Error.WriteLine(print.Problem);
-            return KansaCli.Problems;
+            bytes = System.Text.Encoding.UTF8.GetBytes(html);
+        }
+        else
+        {
+            var print = await printer.PrintAsync(html, ct);
+            if (print.Pdf is null)
+            {
+                console.Error.WriteLine(print.Problem);
+                return KansaCli.Problems;
+            }
+
+            bytes = print.Pdf;
         }
 
         await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
-            "export", "Report", key ?? "*", new { format = Format, asOf = reports.AsOf.ToString(), output = path ?? "stdout" }, ct);
+            "export", "Report", key ?? "*", new { format, asOf = reports.AsOf.ToString(), output = path ?? "stdout" }, ct);
         if (path is not null)
         {
-            await File.WriteAllBytesAsync(path, print.Pdf, ct);
+            await File.WriteAllBytesAsync(path, bytes, ct);
             console.Error.WriteLine($"{path} に書き出しました ({reports.Audits.Count} 件の監査)。");
         }
         else
         {
             await using var stdout = console.OpenStandardOutput();
-            await stdout.WriteAsync(print.Pdf, ct);
+            await stdout.WriteAsync(bytes, ct);
         }
 
         return 0;
