@@ -41,6 +41,7 @@ public static class KansaCli
             DiffCommand.Create(db, console),
             SheetCommand.Create(db, console),
             PublishStaticCommand.Create(db, console),
+            DevCommand.Create(console),
         };
         var parse = root.Parse(args);
         return await InternalError.InvokeAsync(parse, console, ct);
