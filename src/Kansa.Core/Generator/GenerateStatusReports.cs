@@ -23,6 +23,12 @@ public sealed record GeneratorProgress(string File, long Bytes);
 /// </summary>
 public sealed class GenerateStatusReports(GeneratorOptions options)
 {
+    private readonly long partBytes = PartBytes;
+
+    /// <summary>A generator with another part size (tests make parts small to see them split).</summary>
+    internal GenerateStatusReports(GeneratorOptions options, long partBytes)
+        : this(options) => this.partBytes = partBytes;
+
     /// <summary>The size after which the next audit's report goes to a new part.</summary>
     public const long PartBytes = 4L << 20;
 
@@ -79,7 +85,7 @@ public sealed class GenerateStatusReports(GeneratorOptions options)
                 composer.Write(current.Writer, AuditPlan.Create(options, a), since / steps[a] + 1);
                 reports++;
                 current.Writer.Flush();
-                if (current.Stream.Position >= PartBytes)
+                if (current.Stream.Position >= partBytes)
                 {
                     bytes += Close(current, files, progress);
                     current = null;
