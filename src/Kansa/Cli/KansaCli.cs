@@ -42,6 +42,7 @@ public static class KansaCli
             SheetCommand.Create(db, console),
             RoundCommand.Create(db, console),
             PublishStaticCommand.Create(db, console),
+            DevCommand.Create(console),
         };
         var parse = root.Parse(args);
         return await InternalError.InvokeAsync(parse, console, ct);
