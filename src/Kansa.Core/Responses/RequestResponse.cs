@@ -36,7 +36,7 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Invalid("dueDate", MissingDueDate);
         }
 
-        var states = await WorkList.FindingProgress.LoadAsync(db, ct);
+        var states = await FindingProgress.LoadAsync(db, [found.Value!.Id], ct);
         if (CheckFinding(found.Value!, states.Of(found.Value!.Id), "") is { } problem)
         {
             return Outcome<RequestView>.Invalid([problem]);

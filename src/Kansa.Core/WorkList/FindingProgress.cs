@@ -25,16 +25,25 @@ public sealed record FindingState(WorkStage Stage, int? OpenRequestId, DateOnly?
 /// </summary>
 public static class FindingProgress
 {
-    /// <summary>The state of every finding that has any workflow or status row; a finding missing from it is 未依頼.</summary>
-    public static async Task<IReadOnlyDictionary<int, FindingState>> LoadAsync(KansaDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The state of every finding (or of the given ones) that has any workflow or status row; a finding missing from the
+    /// answer is 未依頼.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, FindingState>> LoadAsync(KansaDbContext db, IReadOnlyCollection<int>? findingIds, CancellationToken ct)
     {
-        var requests = await db.ResponseRequests.AsNoTracking()
-            .Select(r => new { r.Id, r.FindingId, r.DueDate, r.RequestedAt }).ToListAsync(ct);
-        var responses = await db.Responses.AsNoTracking()
-            .Where(r => r.Stage != ResponseStage.Withdrawn)
-            .Select(r => new { r.Id, r.FindingId, r.RequestId, r.Stage, r.CreatedAt }).ToListAsync(ct);
-        var records = await db.StatusRecords.AsNoTracking()
-            .Select(s => new { s.Id, s.FindingId, s.State, s.Published, s.AsOf }).ToListAsync(ct);
+        var requestRows = db.ResponseRequests.AsNoTracking();
+        var responseRows = db.Responses.AsNoTracking().Where(r => r.Stage != ResponseStage.Withdrawn);
+        var recordRows = db.StatusRecords.AsNoTracking();
+        if (findingIds is not null)
+        {
+            requestRows = requestRows.Where(r => findingIds.Contains(r.FindingId));
+            responseRows = responseRows.Where(r => findingIds.Contains(r.FindingId));
+            recordRows = recordRows.Where(r => findingIds.Contains(r.FindingId));
+        }
+
+        var requests = await requestRows.Select(r => new { r.Id, r.FindingId, r.DueDate, r.RequestedAt }).ToListAsync(ct);
+        var responses = await responseRows.Select(r => new { r.Id, r.FindingId, r.RequestId, r.Stage, r.CreatedAt }).ToListAsync(ct);
+        var records = await recordRows.Select(s => new { s.Id, s.FindingId, s.State, s.Published, s.AsOf }).ToListAsync(ct);
 
         var answers = responses.Where(r => r.Stage is ResponseStage.Approved or ResponseStage.Published).ToLookup(r => r.FindingId);
 

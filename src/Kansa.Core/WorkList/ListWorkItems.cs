@@ -54,7 +54,7 @@ public sealed class ListWorkItems(KansaDbContext db, IOptions<ReminderSettings> 
         }
 
         var candidates = await query.Select(f => new { f.Id, AuditKey = f.Audit!.Key, f.Category, f.Sequence, f.Number }).ToListAsync(ct);
-        var states = await FindingProgress.LoadAsync(db, ct);
+        var states = await FindingProgress.LoadAsync(db, null, ct);
         var today = settings.Value.Today(time);
         var rows = candidates.Select(c => (Finding: c, State: states.Of(c.Id)))
             .Where(r => filter.Stage is null || r.State.Stage == filter.Stage)

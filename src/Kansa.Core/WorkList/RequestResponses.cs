@@ -41,7 +41,7 @@ public sealed class RequestResponses(KansaDbContext db, RequestResponse one)
         }
 
         var findings = await db.Findings.Include(f => f.Departments).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
-        var states = await FindingProgress.LoadAsync(db, ct);
+        var states = await FindingProgress.LoadAsync(db, ids, ct);
         foreach (var id in ids)
         {
             var problem = findings.TryGetValue(id, out var finding)
