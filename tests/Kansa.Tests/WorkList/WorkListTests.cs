@@ -71,8 +71,10 @@ public class WorkListTests
         Assert.Equal(["R7-指-2", "R7-指-3", "R7-指-5"], await NumbersAsync(host, coordinator, new(DueBy: new DateOnly(2025, 11, 11))));
         Assert.Equal(["R7-指-3"], await NumbersAsync(host, dxEditor, new(Overdue: true)));
 
-        // Two days later (2025-11-12 in Japan) the request due on the 11th is overdue too.
-        time.Advance(TimeSpan.FromDays(2));
+        // On its due day (2025-11-11 in Japan) a request is not yet overdue; the day after, it is.
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(["R7-指-3", "R7-指-5"], await NumbersAsync(host, coordinator, new(Overdue: true)));
+        time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(["R7-指-2", "R7-指-3", "R7-指-5"], await NumbersAsync(host, coordinator, new(Overdue: true)));
         var page = await RunAsync(host, coordinator, new(Stage: WorkStage.Requested));
         Assert.Equal(new DateOnly(2025, 11, 12), page.Today);
