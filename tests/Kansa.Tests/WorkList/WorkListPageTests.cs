@@ -98,6 +98,15 @@ public class WorkListPageTests
         // A finding of another department is as unknown to an editor as a number that does not exist.
         Assert.Contains("見つかりません", await (await roadEditor.GetAsync("/staff/findings?number=R5-指-3")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // A number two audits share: the workflow page sends the person to the list of both, not to the public site.
+        await new WorkflowData(setup.Db).FindingAsync("R5-指-1", "DX推進課");
+        var ambiguous = await coord.GetAsync("/staff/findings/R5-指-1");
+        Assert.Equal(HttpStatusCode.Redirect, ambiguous.StatusCode);
+        Assert.Equal("/staff/findings?number=R5-%E6%8C%87-1", ambiguous.Headers.Location!.OriginalString);
+        var both = new HtmlParser().ParseDocument(await coord.GetStringAsync(ambiguous.Headers.Location.OriginalString));
+        Assert.Contains("2 つの監査にあります", both.QuerySelector("p[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["R5-包括外部監査", "r7-test"], both.QuerySelectorAll("tbody tr td:last-child").Select(c => c.TextContent).Order(StringComparer.Ordinal));
+
         // A staff page given an unknown number answers 404 inside the staff area.
         var unknown = await coord.GetAsync("/staff/findings/R5-指-99");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
