@@ -53,17 +53,32 @@ public sealed class ListWorkItems(KansaDbContext db, IOptions<ReminderSettings> 
             query = query.Where(f => f.Number == number);
         }
 
-        var candidates = await query.Select(f => new { f.Id, AuditKey = f.Audit!.Key, f.Category, f.Sequence, f.Number }).ToListAsync(ct);
-        var states = await FindingProgress.LoadAsync(db, null, ct);
+        // Audits in the order they were registered, findings in report order: the same in SQL and in memory on both engines.
+        var ordered = query.OrderBy(f => f.AuditId).ThenBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Id)
+            .Select(f => new Candidate(f.Id, f.Audit!.Key, f.Category, f.Number));
         var today = settings.Value.Today(time);
-        var rows = candidates.Select(c => (Finding: c, State: states.Of(c.Id)))
-            .Where(r => filter.Stage is null || r.State.Stage == filter.Stage)
-            .Where(r => filter.DueBy is null || (r.State.DueDate is { } due && due <= filter.DueBy))
-            .Where(r => !filter.Overdue || r.State.IsOverdue(today))
-            .OrderBy(r => r.Finding.AuditKey, StringComparer.Ordinal).ThenBy(r => r.Finding.Category).ThenBy(r => r.Finding.Sequence).ThenBy(r => r.Finding.Number, StringComparer.Ordinal)
-            .ToList();
+        int total;
+        List<(Candidate Finding, FindingState State)> shown;
+        if (filter.Stage is null && filter.DueBy is null && !filter.Overdue)
+        {
+            // Without a filter on the workflow, the database pages the findings and only the page's states are read.
+            total = await query.CountAsync(ct);
+            var page = await ordered.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+            var pageStates = await FindingProgress.LoadAsync(db, [.. page.Select(c => c.Id)], ct);
+            shown = [.. page.Select(c => (c, pageStates.Of(c.Id)))];
+        }
+        else
+        {
+            var states = await FindingProgress.LoadAsync(db, null, ct);
+            var rows = (await ordered.ToListAsync(ct)).Select(c => (Finding: c, State: states.Of(c.Id)))
+                .Where(r => filter.Stage is null || r.State.Stage == filter.Stage)
+                .Where(r => filter.DueBy is null || (r.State.DueDate is { } due && due <= filter.DueBy))
+                .Where(r => !filter.Overdue || r.State.IsOverdue(today))
+                .ToList();
+            total = rows.Count;
+            shown = [.. rows.Skip((filter.Page - 1) * PageSize).Take(PageSize)];
+        }
 
-        var shown = rows.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
         var ids = shown.Select(r => r.Finding.Id).ToList();
         var details = await db.Findings.AsNoTracking().Where(f => ids.Contains(f.Id))
             .Select(f => new { f.Id, f.Title, Departments = f.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name).ToList() })
@@ -82,8 +97,10 @@ public sealed class ListWorkItems(KansaDbContext db, IOptions<ReminderSettings> 
 
         var departments = (await departmentQuery.Select(d => new DepartmentChoice(d.Id, d.Name)).ToListAsync(ct))
             .OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        return Outcome<WorkListPage>.Ok(new WorkListPage(items, rows.Count, filter.Page, PageSize, today, audits, departments, user.IsCoordinator));
+        return Outcome<WorkListPage>.Ok(new WorkListPage(items, total, filter.Page, PageSize, today, audits, departments, user.IsCoordinator));
     }
+
+    private sealed record Candidate(int Id, string AuditKey, Findings.FindingCategory Category, string Number);
 }
 
 /// <summary>The filters of the work list; every one is optional.</summary>

@@ -101,6 +101,9 @@ public class WorkListTests
         var second = await RunAsync(host, coordinator, new(Page: 2));
         Assert.Equal((52, 2, 50, 2), (first.Total, first.PageCount, first.Items.Count, second.Items.Count));
         Assert.Equal(["R7-意-51", "R7-意-52"], second.Items.Select(i => i.Number));
+        var filtered = await RunAsync(host, coordinator, new(Stage: WorkStage.NotRequested, Page: 2));
+        Assert.Equal(52, filtered.Total);
+        Assert.Equal(["R7-意-51", "R7-意-52"], filtered.Items.Select(i => i.Number));
         Assert.Empty((await RunAsync(host, coordinator, new(Page: 3))).Items);
         using var scope = host.Services.CreateScope();
         Assert.Equal(OutcomeKind.Invalid, (await scope.ServiceProvider.GetRequiredService<ListWorkItems>().RunAsync(coordinator, new(Page: 0), default)).Kind);
