@@ -57,7 +57,9 @@ public class WorkListPageTests
         Assert.Equal(["R5-指-1", "R5-指-2"], editorList.QuerySelectorAll("tbody th a").Select(a => a.TextContent));
         Assert.Empty(editorList.QuerySelectorAll("input[name='Bulk.Selected']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(editor, "/staff/findings", [("Bulk.Selected", Id("R5-指-5")), ("Bulk.DueDate", "2026-01-30")])).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await editor.GetAsync("/staff/findings?due=2026-02-31")).StatusCode);
+        var badDate = await editor.GetAsync("/staff/findings?due=2026-02-31");
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("期限: ", await badDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]

@@ -101,10 +101,10 @@ public sealed class IndexModel(CurrentStaff staff, ListWorkItems list) : PageMod
         }
 
         var ids = Bulk.All is not null ? Bulk.Shown : Bulk.Selected;
-        DateOnly? due = YearMonth.TryParseIsoDate(Bulk.DueDate ?? "", out var d, out _) ? d : null;
+        DateOnly? due = YearMonth.TryParseIsoDate(Bulk.DueDate ?? "", out var d, out var reason) ? d : null;
         if (due is null && !string.IsNullOrWhiteSpace(Bulk.DueDate))
         {
-            ModelState.AddModelError("Bulk.DueDate", "期限: 日付は 2026-01-31 の形で入力してください。");
+            ModelState.AddModelError("Bulk.DueDate", $"期限: {reason} (例 2026-01-31)。");
             return await LoadAsync(ct) ?? Page();
         }
 
@@ -175,14 +175,14 @@ public sealed class IndexModel(CurrentStaff staff, ListWorkItems list) : PageMod
         DateOnly? dueBy = null;
         if (!string.IsNullOrWhiteSpace(Due))
         {
-            if (YearMonth.TryParseIsoDate(Due, out var d, out _))
+            if (YearMonth.TryParseIsoDate(Due, out var d, out var reason))
             {
                 dueBy = d;
             }
             else
             {
                 unreadable = true;
-                ModelState.AddModelError(nameof(Due), "期限: 日付は 2026-01-31 の形で入力してください。");
+                ModelState.AddModelError(nameof(Due), $"期限: {reason} (例 2026-01-31)。");
             }
         }
 
