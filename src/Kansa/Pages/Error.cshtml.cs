@@ -23,6 +23,19 @@ public sealed class ErrorModel : PageModel
     /// <summary>The explanation.</summary>
     public string Message => Describe(Code).Message;
 
+    /// <summary>
+    /// Whether the error answers a staff address for a signed-in person: the page then keeps the staff menu and points
+    /// back to the work list, so that a mistyped number never lands them on the public site.
+    /// </summary>
+    public bool InStaffArea => User.Identity?.IsAuthenticated == true
+        && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
+        && (path.Equals("/staff", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/staff/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The explanation on a staff page: a missing number is told in the staff's words.</summary>
+    public string StaffMessage => Code == 404
+        ? "お探しの指摘・意見・回答は見つからないか、見る権限がありません。番号を確かめて、指摘・意見の一覧から選んでください。"
+        : Message;
+
     /// <summary>Shows the page for a status code visited directly (/error/404 answers 404).</summary>
     public void OnGet() => Response.StatusCode = Code;
 

@@ -59,6 +59,7 @@ public static class KansaWebApp
         app.MapAuditsApi();
         app.MapDepartmentsApi();
         app.MapResponsesApi();
+        app.MapStaffFindingsApi();
         app.MapRoundsApi();
         app.MapEvidenceApi();
         app.MapAuditLogApi();

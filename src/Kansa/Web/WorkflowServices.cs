@@ -10,6 +10,8 @@ public static class WorkflowServices
     public static IServiceCollection AddKansaWorkflow(this IServiceCollection services)
     {
         services.AddScoped<RequestResponse>();
+        services.AddScoped<WorkList.RequestResponses>();
+        services.AddScoped<WorkList.ListWorkItems>();
         services.AddScoped<MoveDueDate>();
         services.AddScoped<DraftResponse>();
         services.AddScoped<EditResponse>();

@@ -160,8 +160,8 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) 
         var outcome = await load.RunAsync(user, Number, Audit, ct);
         if (outcome.Kind == OutcomeKind.Invalid)
         {
-            // Ambiguous number: send the person to the public page, which lets them choose the audit.
-            return Redirect("/findings/" + Uri.EscapeDataString(Number));
+            // Ambiguous number: the work list shows the audits that have it, and the person stays in the staff area.
+            return Redirect("/staff/findings?number=" + Uri.EscapeDataString(Number));
         }
 
         if (!outcome.Succeeded)
