@@ -14,10 +14,10 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Forbidden("回答の依頼は取りまとめ担当とシステム管理者だけができます。");
         }
 
-        var refused = TextLimits.CheckAll(("note", "note (メモ)", note, TextLimits.Comment));
+        var refused = TextLimits.CheckAll(("note", "メモ", note, TextLimits.Comment));
         if (dueDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } dateError)
         {
-            refused.Add(new Problem("dueDate", $"dueDate (期限): {dateError}。"));
+            refused.Add(new Problem("dueDate", $"期限: {dateError}。"));
         }
 
         if (refused.Count > 0)
@@ -33,7 +33,7 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
 
         if (dueDate is null)
         {
-            return Outcome<RequestView>.Invalid("dueDate", "dueDate (期限): 期限の日付を入力してください。");
+            return Outcome<RequestView>.Invalid("dueDate", "期限: 期限の日付を入力してください。");
         }
 
         var request = new ResponseRequest
