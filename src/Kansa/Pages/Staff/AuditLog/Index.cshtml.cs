@@ -9,7 +9,7 @@ namespace Kansa.Pages.Staff.AuditLog;
 
 /// <summary>The audit log for admins and auditors: filter, page, export CSV (the export itself is logged).</summary>
 [Authorize(Policy = AccountServices.AuditLogReaders)]
-public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : PageModel
+public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, ExplainAuditLines explain) : PageModel
 {
     /// <summary>Lines per page.</summary>
     public const int PageSize = 50;
@@ -25,20 +25,25 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : P
     /// <summary>The lines shown.</summary>
     public AuditLogPage? Result { get; private set; }
 
-    /// <summary>Actions present in the log.</summary>
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>The page's lines in plain Japanese (names, finding numbers, readable before/after).</summary>
+    public IReadOnlyList<AuditLineView> Lines { get; private set; } = [];
 
-    /// <summary>Entity types present in the log.</summary>
-    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    /// <summary>Actions present in the log: stored value and Japanese label.</summary>
+    public IReadOnlyList<(string Value, string Label)> Actions { get; private set; } = [];
+
+    /// <summary>Entity types present in the log: stored value and Japanese label.</summary>
+    public IReadOnlyList<(string Value, string Label)> EntityTypes { get; private set; } = [];
 
     /// <summary>Shows a page of lines.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Actions, EntityTypes) = await search.ChoicesAsync(ct);
+        var (actions, types) = await search.ChoicesAsync(ct);
+        (Actions, EntityTypes) = (AuditLogWording.Choices(actions, entities: false), AuditLogWording.Choices(types, entities: true));
         if (ToFilter() is { } filter)
         {
             var found = await search.RunAsync(filter, PageNumber, PageSize, ct);
             Result = found.Value;
+            Lines = Result is null ? [] : await explain.RunAsync(Result.Lines, ct);
             ModelState.AddProblems(found.Problems, "Filter");
         }
     }
