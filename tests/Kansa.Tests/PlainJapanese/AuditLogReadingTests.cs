@@ -44,7 +44,7 @@ public partial class AuditLogReadingTests
         Assert.Contains("高橋 (DX推進課)", text, StringComparison.Ordinal);
         Assert.Contains("ログイン", text, StringComparison.Ordinal);
         Assert.Contains("回答の手続き", text, StringComparison.Ordinal);
-        Assert.NotEmpty(document.QuerySelectorAll("table.audit-log a").Where(a => a.TextContent == "R5-指-1"));
+        Assert.Contains(document.QuerySelectorAll("table.audit-log a"), a => a.TextContent == "R5-指-1");
         Assert.Contains("コメント: 日付を入れてください", text, StringComparison.Ordinal);
         Assert.Contains("段階: 差戻し", text, StringComparison.Ordinal);
         Assert.DoesNotContain("user:", text, StringComparison.Ordinal);

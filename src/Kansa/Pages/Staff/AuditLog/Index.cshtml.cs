@@ -18,9 +18,10 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
 
-    /// <summary>The page asked for.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for (?page=2). Read from the query string itself: "page" is also the route value that
+    /// names the Razor page, so neither binding nor the page link helpers can carry it.</summary>
+    public int PageNumber =>
+        int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
 
     /// <summary>The lines shown.</summary>
     public AuditLogPage? Result { get; private set; }
@@ -60,6 +61,9 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
         var (csv, _) = await export.RunAsync(filter, ct);
         return File(csv, "text/csv; charset=utf-8", "kansa-audit-log.csv");
     }
+
+    /// <summary>The link to another page of the same filter: /staff/audit-log?Filter.Action=login&amp;page=2.</summary>
+    public string PageLink(int page) => "/staff/audit-log" + Microsoft.AspNetCore.Http.QueryString.Create(RouteValues(page).Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)));
 
     /// <summary>The query string of the current filter, for paging and export links.</summary>
     public Dictionary<string, string> RouteValues(int? page = null)
