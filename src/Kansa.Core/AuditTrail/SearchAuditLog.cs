@@ -28,7 +28,7 @@ public sealed record AuditLogFilter(string? Actor, string? Action, string? Entit
         {
             if (day is { } d && Calendar.YearMonth.DateRangeError(d) is { } error)
             {
-                problems.Add(new Problem(field, $"{label} ({field}): {error}。"));
+                problems.Add(new Problem(field, $"{label}: {error}。"));
             }
         }
 

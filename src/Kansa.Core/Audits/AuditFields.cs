@@ -20,7 +20,7 @@ public sealed record AuditFields(string? Kind, int? FiscalYear, string? Theme, s
             ("auditor", "監査人", Auditor, TextLimits.Auditor));
         if (ReportDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } error)
         {
-            problems.Add(new Problem("reportDate", $"報告日 (reportDate): {error}。"));
+            problems.Add(new Problem("reportDate", $"報告日: {error}。"));
         }
 
         return problems;

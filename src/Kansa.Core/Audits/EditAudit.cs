@@ -26,7 +26,7 @@ public sealed class EditAudit(KansaDbContext db)
 
         if (version is null)
         {
-            return Outcome<Audit>.Invalid("version", "version: 編集の元にした版 (version) を指定してください。");
+            return Outcome<Audit>.Invalid("version", "版: 編集の元にした版を指定してください。");
         }
 
         if (version != audit.Version)

@@ -24,6 +24,20 @@ public static class WarekiDate
         return $"{era.Name}{(year == 1 ? "元" : year.ToString(CultureInfo.InvariantCulture))}年{day.Month}月{day.Day}日";
     }
 
+    /// <summary>
+    /// A moment as staff pages write it: 令和8年1月15日 10:00, in Japan time (Asia/Tokyo). The one style for every time a
+    /// staff page shows, so that neighbouring pages never mix ISO, 西暦 and 和暦.
+    /// </summary>
+    public static string FormatMoment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, YearMonth.JapanTime);
+        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>A moment stored as ISO 8601 text (a sheet's hidden cell) in the same style; other text as it is.</summary>
+    public static string FormatMoment(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? FormatMoment(at) : text;
+
     /// <summary>The day in Japan (UTC+9) of an instant.</summary>
     public static DateOnly DayInJapan(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, YearMonth.JapanTime).DateTime);
 }

@@ -8,7 +8,7 @@ internal static class DepartmentRules
 
     /// <summary>Why a month cannot start a rename or merge (outside the months Kansa can show); null when it can.</summary>
     public static string? CheckFrom(Calendar.YearMonth from) =>
-        from.IsInRange ? null : $"変更月 (from): {from} は扱える範囲 ({Calendar.YearMonth.RangeText}) の外です。";
+        from.IsInRange ? null : $"変更月: {from} は扱える範囲 ({Calendar.YearMonth.RangeText}) の外です。";
 
     /// <summary>Why a name cannot be given to a department (<paramref name="self"/>, null for a new one); null when it can.</summary>
     public static string? CheckNewName(DepartmentHistory history, string normalized, int? self)

@@ -29,7 +29,7 @@ public sealed class EditFinding(KansaDbContext db, TimeProvider time)
         var finding = found.Value!;
         if (version is null)
         {
-            return Outcome<Finding>.Invalid("version", "version: 編集の元にした版 (version) を指定してください。");
+            return Outcome<Finding>.Invalid("version", "版: 編集の元にした版を指定してください。");
         }
 
         if (version != finding.Version)

@@ -18,14 +18,14 @@ public sealed class CompareSnapshots(KansaDbContext db, LoadReportSnapshot snaps
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(auditKey))
         {
-            problems.Add(new Problem("audit", "audit (監査キー): 監査キーを指定してください (例 R5-包括外部監査)。"));
+            problems.Add(new Problem("audit", "監査キー: 監査キーを指定してください (例 R5-包括外部監査)。"));
         }
 
         var fromMonth = Month("from", "比べる前の月", from, problems);
         var toMonth = Month("to", "比べる後の月", to, problems);
         if (fromMonth is { } a && toMonth is { } b && a > b)
         {
-            problems.Add(new Problem("from", $"from (比べる前の月): {a.ToWareki()}が to の{b.ToWareki()}より後です。前の月を from、後の月を to に指定してください。"));
+            problems.Add(new Problem("from", $"比べる前の月: {a.ToWareki()}が比べる後の月の{b.ToWareki()}より後です。前の月と後の月を入れ替えてください。"));
         }
 
         if (problems.Count > 0)
@@ -105,13 +105,13 @@ public sealed class CompareSnapshots(KansaDbContext db, LoadReportSnapshot snaps
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(new Problem(field, $"{field} ({label}): 年月を指定してください (例 2025-08)。"));
+            problems.Add(new Problem(field, $"{label}: 年月を指定してください (例 2025-08)。"));
             return null;
         }
 
         if (!YearMonth.TryParse(text, out var month, out var error))
         {
-            problems.Add(new Problem(field, $"{field} ({label}): {error} (例 2025-08)。"));
+            problems.Add(new Problem(field, $"{label}: {error} (例 2025-08)。"));
             return null;
         }
 

@@ -31,7 +31,7 @@ public sealed class EditResponse(KansaDbContext db, TimeProvider time)
         {
             wordProblem,
             ResponseGate.Required("content", "措置の内容", content),
-            version is null ? new Problem("version", "version: 読み込んだときの版を送ってください。") : null,
+            version is null ? new Problem("version", "版: 読み込んだときの版を送ってください。") : null,
         }.OfType<Problem>().ToList();
         if (problems.Count > 0)
         {

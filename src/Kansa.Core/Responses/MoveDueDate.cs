@@ -15,10 +15,10 @@ public sealed class MoveDueDate(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Forbidden("期限の変更は取りまとめ担当とシステム管理者だけができます。");
         }
 
-        var refused = TextLimits.CheckAll(("reason", "reason (理由)", reason, TextLimits.Comment));
+        var refused = TextLimits.CheckAll(("reason", "理由", reason, TextLimits.Comment));
         if (dueDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } dateError)
         {
-            refused.Add(new Problem("dueDate", $"dueDate (期限): {dateError}。"));
+            refused.Add(new Problem("dueDate", $"期限: {dateError}。"));
         }
 
         if (refused.Count > 0)
@@ -35,16 +35,16 @@ public sealed class MoveDueDate(KansaDbContext db, TimeProvider time)
         var problems = new List<Problem>();
         if (dueDate is null)
         {
-            problems.Add(new Problem("dueDate", "dueDate (期限): 新しい期限の日付を入力してください。"));
+            problems.Add(new Problem("dueDate", "期限: 新しい期限の日付を入力してください。"));
         }
         else if (dueDate == request.DueDate)
         {
-            problems.Add(new Problem("dueDate", "dueDate (期限): いまの期限と同じ日付です。"));
+            problems.Add(new Problem("dueDate", "期限: いまの期限と同じ日付です。"));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            problems.Add(new Problem("reason", "reason (理由): 期限を変える理由を入力してください。理由のない変更はできません。"));
+            problems.Add(new Problem("reason", "理由: 期限を変える理由を入力してください。理由のない変更はできません。"));
         }
 
         if (problems.Count > 0)

@@ -52,15 +52,15 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
     public const string ForbiddenMessage = "回答の依頼は取りまとめ担当とシステム管理者だけができます。";
 
     /// <summary>The problem of a request without a due date.</summary>
-    public const string MissingDueDate = "dueDate (期限): 期限の日付を入力してください。";
+    public const string MissingDueDate = "期限: 期限の日付を入力してください。";
 
     /// <summary>Checks the note and the due date (which may be required at once, or checked after the finding).</summary>
     public static List<Problem> CheckInput(DateOnly? dueDate, string? note, bool requireDueDate)
     {
-        var refused = TextLimits.CheckAll(("note", "note (メモ)", note, TextLimits.Comment));
+        var refused = TextLimits.CheckAll(("note", "メモ", note, TextLimits.Comment));
         if (dueDate is { } day && Calendar.YearMonth.DateRangeError(day) is { } dateError)
         {
-            refused.Add(new Problem("dueDate", $"dueDate (期限): {dateError}。"));
+            refused.Add(new Problem("dueDate", $"期限: {dateError}。"));
         }
         else if (dueDate is null && requireDueDate)
         {

@@ -94,10 +94,10 @@ public static class ResponseGate
     {
         if (string.IsNullOrWhiteSpace(word))
         {
-            return (null, new Problem("status", "status (対応区分): 状況の語を入力してください。"));
+            return (null, new Problem("status", "対応区分: 状況の語を入力してください。"));
         }
 
-        if (TextLimits.Check("status", "status (対応区分)", word, TextLimits.StatusWord) is { } refused)
+        if (TextLimits.Check("status", "対応区分", word, TextLimits.StatusWord) is { } refused)
         {
             return (null, refused);
         }
@@ -105,11 +105,11 @@ public static class ResponseGate
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var term = vocabulary.Find(word, finding.Category, finding.Audit!.Kind);
         return term is null
-            ? (null, new Problem("status", $"status (対応区分): 「{word.Trim()}」はこの監査の語彙にありません (使える語: {string.Join("、", vocabulary.WordsFor(finding.Category))})。"))
+            ? (null, new Problem("status", $"対応区分: 「{word.Trim()}」はこの監査の語彙にありません (使える語: {string.Join("、", vocabulary.WordsFor(finding.Category))})。"))
             : (term, null);
     }
 
     /// <summary>Checks that a text is given and within its limit (<see cref="TextLimits"/>); the problem names the field.</summary>
     public static Problem? Required(string field, string label, string? text, int max = TextLimits.Prose) =>
-        string.IsNullOrWhiteSpace(text) ? new Problem(field, $"{field} ({label}): 入力してください。") : TextLimits.Check(field, $"{field} ({label})", text, max);
+        string.IsNullOrWhiteSpace(text) ? new Problem(field, $"{label}: 入力してください。") : TextLimits.Check(field, label, text, max);
 }

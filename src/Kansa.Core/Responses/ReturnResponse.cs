@@ -28,10 +28,10 @@ public sealed class ReturnResponse(KansaDbContext db, TimeProvider time)
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            return Outcome<ResponseView>.Invalid("comment", "comment (コメント): 差し戻す理由を入力してください。");
+            return Outcome<ResponseView>.Invalid("comment", "コメント: 差し戻す理由を入力してください。");
         }
 
-        if (TextLimits.Check("comment", "comment (コメント)", comment, TextLimits.Comment) is { } refused)
+        if (TextLimits.Check("comment", "コメント", comment, TextLimits.Comment) is { } refused)
         {
             return Outcome<ResponseView>.Invalid([refused]);
         }

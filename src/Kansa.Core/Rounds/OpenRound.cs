@@ -18,7 +18,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
 
         if (!YearMonth.TryParseIso(asOf, out var month, out var reason))
         {
-            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {reason} (例 2025-11)。");
+            return Outcome<RoundView>.Invalid("asOf", $"時点: {reason} (例 2025-11)。");
         }
 
         // A round reports what is known "as of" a month: a month still to come cannot be reported, and one dated far
@@ -26,7 +26,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         var current = YearMonth.CurrentInJapan(time);
         if (month > current)
         {
-            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month} はまだ来ていない月です。{current} ({current.ToWareki()}) 以前の月を指定してください。");
+            return Outcome<RoundView>.Invalid("asOf", $"時点: {month} はまだ来ていない月です。{current} ({current.ToWareki()}) 以前の月を指定してください。");
         }
 
         // On SQLite this transaction takes the write lock at once (BEGIN IMMEDIATE), so the checks and the insert are one
@@ -40,7 +40,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
 
         if (await db.Rounds.AnyAsync(r => r.AsOf == month && !r.IsCancelled, ct))
         {
-            return Outcome<RoundView>.Invalid("asOf", $"asOf (時点): {month.ToWareki()}{Glossary.AsOf}の回はすでにあります。");
+            return Outcome<RoundView>.Invalid("asOf", $"時点: {month.ToWareki()}{Glossary.AsOf}の回はすでにあります。");
         }
 
         // A round dated before one already published would rewrite what the public has already read for those months.
@@ -60,7 +60,7 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
         db.Rounds.Add(round);
         if (!await db.TrySaveAsync(ct))
         {
-            return Outcome<RoundView>.Conflict("asOf (時点): ほかの人が同時に公表の回を開きました。一度に開ける回は1つだけです。公表の回の一覧を確認してください。");
+            return Outcome<RoundView>.Conflict("時点: ほかの人が同時に公表の回を開きました。一度に開ける回は1つだけです。公表の回の一覧を確認してください。");
         }
 
         // Holding the only open slot now, no other round can be published until we commit; one published between our
@@ -87,8 +87,8 @@ public sealed class OpenRound(KansaDbContext db, TimeProvider time)
     }
 
     private static string OneOpenMessage(YearMonth open) =>
-        $"asOf (時点): {open.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。";
+        $"時点: {open.ToWareki()}{Glossary.AsOf}の回がまだ公表されていません。一度に開ける回は1つだけです。";
 
     private static string LaterMonthMessage(YearMonth published) =>
-        $"asOf (時点): {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。";
+        $"時点: {published.ToWareki()}{Glossary.AsOf}の回が公表済みです。それより後の月を指定してください。";
 }

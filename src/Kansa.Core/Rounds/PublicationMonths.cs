@@ -25,6 +25,6 @@ public static class PublicationMonths
 
     /// <summary>The refusal of a round dated before <paramref name="latest"/>, naming it in 和暦.</summary>
     public static string TooEarlyMessage(YearMonth month, YearMonth latest) =>
-        $"asOf (時点): {latest.ToWareki()}より前の月の回は作れません。{latest.ToWareki()}{Glossary.AsOf}の公表 (取り込んだ公表資料または公表済の回) がすでにあり、"
+        $"時点: {latest.ToWareki()}より前の月の回は作れません。{latest.ToWareki()}{Glossary.AsOf}の公表 (取り込んだ公表資料または公表済の回) がすでにあり、"
         + $"{month.ToWareki()}の回で公表すると、すでに公表した状況より前の月の公表として表示されてしまいます。{latest.ToWareki()}以降の月を指定してください。";
 }

@@ -147,7 +147,7 @@ public sealed class CheckDepartmentSheets(KansaDbContext db)
             var already = row.Word == word.Trim() && row.Content == TextInput.Plain(content);
             if (changed && !already)
             {
-                Add(SheetLayout.Status, $"{row.Number} は、このシートを書き出したあと ({exportedAt}) に回答または登録内容が変わりました (版が古いシートです)。もう一度シートを書き出し、最新の内容を確かめてから入力してください。");
+                Add(SheetLayout.Status, $"{row.Number} は、このシートを書き出したあと ({Calendar.WarekiDate.FormatMoment(exportedAt)}) に回答または登録内容が変わりました (版が古いシートです)。もう一度シートを書き出し、最新の内容を確かめてから入力してください。");
             }
             else
             {

@@ -23,13 +23,13 @@ public sealed class LoadDepartmentSheets(KansaDbContext db)
 
         if (string.IsNullOrWhiteSpace(auditKey) || !TextLimits.CanLookUp(auditKey, TextLimits.AuditKey))
         {
-            return Outcome<DepartmentSheets>.Invalid("audit", "audit (監査): 監査キーを指定してください (例: R5-包括外部監査)。");
+            return Outcome<DepartmentSheets>.Invalid("audit", "監査: 監査キーを指定してください (例: R5-包括外部監査)。");
         }
 
         var audit = await db.Audits.AsNoTracking().FirstOrDefaultAsync(a => a.Key == auditKey.Trim(), ct);
         if (audit is null)
         {
-            return Outcome<DepartmentSheets>.Invalid("audit", $"audit (監査): 監査「{auditKey.Trim()}」は登録されていません。");
+            return Outcome<DepartmentSheets>.Invalid("audit", $"監査: 監査「{auditKey.Trim()}」は登録されていません。");
         }
 
         var data = await SheetSource.LoadAsync(db, audit, ct);
@@ -41,7 +41,7 @@ public sealed class LoadDepartmentSheets(KansaDbContext db)
             var found = name is null ? null : data.History.FindByName(name);
             if (found is null)
             {
-                return Outcome<DepartmentSheets>.Invalid("department", $"department (所管課): 「{name ?? "(使えない文字を含む名前)"}」は登録されていません。");
+                return Outcome<DepartmentSheets>.Invalid("department", $"所管課: 「{name ?? "(使えない文字を含む名前)"}」は登録されていません。");
             }
 
             only = data.History.SurvivorAt(found.Id, null);

@@ -26,7 +26,7 @@ public sealed class ListWorkItems(KansaDbContext db, IOptions<ReminderSettings> 
 
         if (filter.Page < 1)
         {
-            return Outcome<WorkListPage>.Invalid("page", "page (ページ): 1 以上の数で指定してください。");
+            return Outcome<WorkListPage>.Invalid("page", "ページ: 1 以上の数で指定してください。");
         }
 
         var everything = user.CanRead([]);

@@ -28,11 +28,11 @@ public sealed class RequestResponses(KansaDbContext db, RequestResponse one)
         var ids = findingIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            refused.Add(new Problem("findings", "findings (指摘・意見): 依頼する指摘・意見を選んでください。"));
+            refused.Add(new Problem("findings", "指摘・意見: 依頼する指摘・意見を選んでください。"));
         }
         else if (ids.Count > MaxFindings)
         {
-            refused.Add(new Problem("findings", $"findings (指摘・意見): 一度に依頼できるのは {MaxFindings} 件までです ({ids.Count} 件選ばれています)。"));
+            refused.Add(new Problem("findings", $"指摘・意見: 一度に依頼できるのは {MaxFindings} 件までです ({ids.Count} 件選ばれています)。"));
         }
 
         if (refused.Count > 0)

@@ -26,7 +26,7 @@ public static class DepartmentsApi
             {
                 if (body.Into is not { } into)
                 {
-                    return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("into", "into: 統合先の所管課の ID を指定してください。")]);
+                    return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("into", "統合先: 統合先の所管課の ID を指定してください。")]);
                 }
 
                 var (from, problem) = StaffRequest.Month(body.From, "from");

@@ -34,7 +34,7 @@ public static class RoundsApi
                 var writer = ReportWriters.Find(format ?? "json");
                 if (writer is null)
                 {
-                    return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("format", $"format: 「{format}」の形式はありません (json、text、csv、xlsx)。")]);
+                    return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("format", $"形式: 「{format}」の形式はありません (json、text、csv、xlsx)。")]);
                 }
 
                 var preview = await use.RunAsync(user, id, audit, ct);

@@ -47,7 +47,8 @@ internal static class DiffCommand
             {
                 foreach (var problem in outcome.Problems)
                 {
-                    console.Error.WriteLine("--" + problem.Message);
+                    // Core messages name the field in Japanese; the command line adds the option that carries it.
+                    console.Error.WriteLine(problem.Field.Length == 0 ? problem.Message : $"--{problem.Field}: {problem.Message}");
                 }
 
                 return KansaCli.Problems;

@@ -25,7 +25,7 @@ public static class ReportPdfEndpoint
         {
             if (!YearMonth.TryParse(asOf, out var m, out var error))
             {
-                return TypedResults.Problem(detail: $"asOf: {error}", statusCode: 400, title: "時点を読めません");
+                return TypedResults.Problem(detail: $"時点: {error}", statusCode: 400, title: "時点を読めません");
             }
 
             month = m;

@@ -32,7 +32,7 @@ public static class Downloads
         {
             if (!YearMonth.TryParse(asOf, out var m, out var error))
             {
-                return Problem(400, "時点を読めません", $"asOf: {error}");
+                return Problem(400, "時点を読めません", $"時点: {error}");
             }
 
             month = m;

@@ -21,6 +21,8 @@ public static class FollowUpServices
         services.AddScoped<SendReminders>();
         services.AddScoped<LoadDashboard>();
         services.AddScoped<SearchAuditLog>();
+        services.AddScoped<Kansa.Accounts.ResolveActorNames>();
+        services.AddScoped<ExplainAuditLines>();
         services.AddScoped<ExportAuditLog>();
         return services;
     }

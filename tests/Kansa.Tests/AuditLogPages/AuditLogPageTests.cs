@@ -33,7 +33,8 @@ public class AuditLogPageTests
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        Assert.Contains("user:dx-editor", page, StringComparison.Ordinal);
+        Assert.Contains("dx-editor (DX推進課)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("user:", page, StringComparison.Ordinal);
         Assert.Contains("2 件中", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);

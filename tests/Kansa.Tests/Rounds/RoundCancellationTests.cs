@@ -31,7 +31,7 @@ public class RoundCancellationTests
         {
             var refused = await PostAsync(coord, cancel, body);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Equal("reason (取消しの理由): 入力してください。", (string?)(await ReadAsync(refused))["errors"]!["reason"]![0]);
+            Assert.Equal("取消しの理由: 入力してください。", (string?)(await ReadAsync(refused))["errors"]!["reason"]![0]);
         }
 
         Assert.False((bool)(await ReadAsync(await coord.GetAsync($"/api/v1/rounds/{round}")))["cancelled"]!);
@@ -80,7 +80,7 @@ public class RoundCancellationTests
 
         var empty = await StaffAccounts.PostFormAsync(staff, page + "?handler=Cancel", new() { ["reason"] = "" }, page);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Contains("reason (取消しの理由): 入力してください。", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("取消しの理由: 入力してください。", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("準備中", await staff.GetStringAsync("/staff/rounds"), StringComparison.Ordinal);
 
         var done = await StaffAccounts.PostFormAsync(staff, page + "?handler=Cancel", new() { ["reason"] = Reason }, page);

@@ -118,12 +118,12 @@ public class RoundChangesTests
 
         foreach (var (query, says) in new[]
         {
-            ("from=2025-13&to=2025-08", "from (比べる前の月)"),
-            ("from=1800-01&to=2025-08", "from (比べる前の月)"),
+            ("from=2025-13&to=2025-08", "比べる前の月: "),
+            ("from=1800-01&to=2025-08", "比べる前の月: "),
             ("from=2025-01&to=%E3%81%82", "「あ」を年月として読めません"),
-            ("from=2025-08&to=2025-01", "令和7年8月が to の令和7年1月より後です"),
-            ("from=2025-01", "to (比べる後の月): 年月を指定してください"),
-            ("from=a%00b&to=2025-08", "from (比べる前の月)"),
+            ("from=2025-08&to=2025-01", "比べる前の月: 令和7年8月が比べる後の月の令和7年1月より後です"),
+            ("from=2025-01", "比べる後の月: 年月を指定してください"),
+            ("from=a%00b&to=2025-08", "比べる前の月: "),
         })
         {
             var answer = await client.GetAsync($"{path}?{query}");
@@ -141,10 +141,10 @@ public class RoundChangesTests
         Assert.Contains("--audit: 監査「R9-ない」は登録されていません (登録済み: R5-包括外部監査)", missingAudit.Error, StringComparison.Ordinal);
         var reversed = await CliRun.RunAsync("diff", "--audit", Audit, "--from", "2025-08", "--to", "2025-01", "--db", db);
         Assert.Equal(1, reversed.ExitCode);
-        Assert.Contains("--from (比べる前の月): 令和7年8月が to の令和7年1月より後です", reversed.Error, StringComparison.Ordinal);
+        Assert.Contains("--from: 比べる前の月: 令和7年8月が比べる後の月の令和7年1月より後です", reversed.Error, StringComparison.Ordinal);
         var badMonth = await CliRun.RunAsync("diff", "--audit", Audit, "--from", "2025-13", "--to", "2025-08", "--db", db);
         Assert.Equal(1, badMonth.ExitCode);
-        Assert.StartsWith("--from (比べる前の月): ", badMonth.Error, StringComparison.Ordinal);
+        Assert.StartsWith("--from: 比べる前の月: ", badMonth.Error, StringComparison.Ordinal);
         var missing = await CliRun.RunAsync("diff", "--audit", Audit, "--db", db);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("--from、--to を指定してください", missing.Error, StringComparison.Ordinal);

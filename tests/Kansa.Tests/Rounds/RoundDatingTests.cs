@@ -28,7 +28,7 @@ public class RoundDatingTests
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             var problem = await ReadAsync(refused);
-            Assert.StartsWith("asOf (時点): 令和7年8月より前の月の回は作れません。", (string?)problem["errors"]!["asOf"]![0], StringComparison.Ordinal);
+            Assert.StartsWith("時点: 令和7年8月より前の月の回は作れません。", (string?)problem["errors"]!["asOf"]![0], StringComparison.Ordinal);
         }
 
         // The staff form says the same, and nothing was stored by any of the refusals.

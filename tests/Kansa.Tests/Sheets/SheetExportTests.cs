@@ -65,10 +65,10 @@ public class SheetExportTests
         var load = new LoadDepartmentSheets(context);
         foreach (var (audit, department, expected) in new[]
         {
-            ("R9-存在しない監査", (string?)null, "audit (監査): 監査「R9-存在しない監査」は登録されていません。"),
-            ("R5-包括外部監査", "存在しない課", "department (所管課): 「存在しない課」は登録されていません。"),
-            ("R5-包括外部監査", "\uFFFE課", "department (所管課): 「(使えない文字を含む名前)」は登録されていません。"),
-            ("\0", null, "audit (監査): 監査キーを指定してください (例: R5-包括外部監査)。"),
+            ("R9-存在しない監査", (string?)null, "監査: 監査「R9-存在しない監査」は登録されていません。"),
+            ("R5-包括外部監査", "存在しない課", "所管課: 「存在しない課」は登録されていません。"),
+            ("R5-包括外部監査", "\uFFFE課", "所管課: 「(使えない文字を含む名前)」は登録されていません。"),
+            ("\0", null, "監査: 監査キーを指定してください (例: R5-包括外部監査)。"),
         })
         {
             var outcome = await load.RunAsync(Coordinator, audit, department, false, CancellationToken.None);

@@ -564,7 +564,7 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
             Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
             if (status == 400)
             {
-                Assert.StartsWith("asOf:", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                Assert.StartsWith("時点:", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
             }
         }
     }

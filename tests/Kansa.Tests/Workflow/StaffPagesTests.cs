@@ -20,7 +20,7 @@ public class StaffPagesTests
         var roadEditor = await StaffAccounts.SignedInClientAsync(setup.Host, "road-editor");
 
         AssertRedirect(await Post(coord, "Request", new() { ["Input.DueDate"] = "2025-10-31", ["Input.Note"] = "11月公表分" }));
-        Assert.Contains("2025-10-31", await coord.GetStringAsync(Page), StringComparison.Ordinal);
+        Assert.Contains("令和7年10月31日", await coord.GetStringAsync(Page), StringComparison.Ordinal);
         var noReason = await Post(coord, "Due", new() { ["Input.RequestId"] = Field(await coord.GetStringAsync(Page), "Due", "Input.RequestId"), ["Input.DueDate"] = "2025-12-26", ["Input.Reason"] = "" });
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Contains("理由のない変更はできません", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);

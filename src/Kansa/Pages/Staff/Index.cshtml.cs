@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Pages.Staff;
 
 /// <summary>The staff home page: who is signed in, and what waits for them (their dashboard).</summary>
-public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, CurrentStaff staff, LoadDashboard load) : PageModel
+public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, CurrentStaff staff, LoadDashboard load, ResolveActorNames names) : PageModel
 {
     /// <summary>The signed-in person's display name.</summary>
     public string Name { get; private set; } = "";
@@ -32,6 +32,9 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
     /// <summary>Their dashboard.</summary>
     public Dashboard? Dashboard { get; private set; }
 
+    /// <summary>The names of the people the dashboard shows.</summary>
+    public ActorNames People { get; private set; } = ActorNames.None;
+
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +45,7 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
         if (await staff.GetAsync(ct) is { } person)
         {
             Dashboard = await load.RunAsync(person, ct);
+            People = await names.RunAsync(Dashboard.WaitingForApproval.Concat(Dashboard.Returned).Select(i => i.By), ct);
             ReadsAuditLog = person.Is(Roles.Admin) || person.Is(Roles.Auditor);
             IsEditor = person.Is(Roles.Editor);
             IsApprover = person.Is(Roles.Approver);
@@ -49,11 +53,10 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
     }
 
     /// <summary>A day as the pages write it.</summary>
-    public static string Day(DateOnly day) => day.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => StaffPage.Day(day);
 
     /// <summary>A moment in Japan time.</summary>
-    public static string Moment(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, AuditTrail.SearchAuditLog.Japan).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Moment(DateTimeOffset at) => StaffPage.Time(at);
 
     /// <summary>The Japanese name of a response stage.</summary>
     public static string StageLabel(Responses.ResponseStage? stage) => stage switch

@@ -16,8 +16,11 @@ public static class StaffPage
         }
     }
 
-    /// <summary>2025-11-26 22:10 in Japan time (no daylight saving there, so a fixed offset is exact).</summary>
-    public static string Time(DateTimeOffset at) => at.ToOffset(Japan).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>令和7年11月26日 22:10 in Japan time: the one style of every moment on staff pages.</summary>
+    public static string Time(DateTimeOffset at) => Calendar.WarekiDate.FormatMoment(at);
+
+    /// <summary>令和7年11月26日: the one style of every day on staff pages.</summary>
+    public static string Day(DateOnly day) => Calendar.WarekiDate.Format(day);
 
     /// <summary>Today in Japan.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Japan).DateTime);

@@ -9,7 +9,7 @@ namespace Kansa.Pages.Staff.AuditLog;
 
 /// <summary>The audit log for admins and auditors: filter, page, export CSV (the export itself is logged).</summary>
 [Authorize(Policy = AccountServices.AuditLogReaders)]
-public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : PageModel
+public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, ExplainAuditLines explain) : PageModel
 {
     /// <summary>Lines per page.</summary>
     public const int PageSize = 50;
@@ -18,27 +18,33 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : P
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
 
-    /// <summary>The page asked for.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for (?page=2). Read from the query string itself: "page" is also the route value that
+    /// names the Razor page, so neither binding nor the page link helpers can carry it.</summary>
+    public int PageNumber =>
+        int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
 
     /// <summary>The lines shown.</summary>
     public AuditLogPage? Result { get; private set; }
 
-    /// <summary>Actions present in the log.</summary>
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    /// <summary>The page's lines in plain Japanese (names, finding numbers, readable before/after).</summary>
+    public IReadOnlyList<AuditLineView> Lines { get; private set; } = [];
 
-    /// <summary>Entity types present in the log.</summary>
-    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
+    /// <summary>Actions present in the log: stored value and Japanese label.</summary>
+    public IReadOnlyList<(string Value, string Label)> Actions { get; private set; } = [];
+
+    /// <summary>Entity types present in the log: stored value and Japanese label.</summary>
+    public IReadOnlyList<(string Value, string Label)> EntityTypes { get; private set; } = [];
 
     /// <summary>Shows a page of lines.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Actions, EntityTypes) = await search.ChoicesAsync(ct);
+        var (actions, types) = await search.ChoicesAsync(ct);
+        (Actions, EntityTypes) = (AuditLogWording.Choices(actions, entities: false), AuditLogWording.Choices(types, entities: true));
         if (ToFilter() is { } filter)
         {
             var found = await search.RunAsync(filter, PageNumber, PageSize, ct);
             Result = found.Value;
+            Lines = Result is null ? [] : await explain.RunAsync(Result.Lines, ct);
             ModelState.AddProblems(found.Problems, "Filter");
         }
     }
@@ -55,6 +61,9 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export) : P
         var (csv, _) = await export.RunAsync(filter, ct);
         return File(csv, "text/csv; charset=utf-8", "kansa-audit-log.csv");
     }
+
+    /// <summary>The link to another page of the same filter: /staff/audit-log?Filter.Action=login&amp;page=2.</summary>
+    public string PageLink(int page) => "/staff/audit-log" + Microsoft.AspNetCore.Http.QueryString.Create(RouteValues(page).Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)));
 
     /// <summary>The query string of the current filter, for paging and export links.</summary>
     public Dictionary<string, string> RouteValues(int? page = null)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kansa.Pages.Staff.Evidence;
 
 /// <summary>A response's evidence files: list, download links and (for those allowed) the upload form.</summary>
-public sealed class IndexModel(CurrentStaff staff, ListEvidence list, AttachEvidence attach) : PageModel
+public sealed class IndexModel(CurrentStaff staff, ListEvidence list, AttachEvidence attach, Accounts.ResolveActorNames names) : PageModel
 {
     /// <summary>The files and what the person may do.</summary>
     public EvidenceList? Evidence { get; private set; }
@@ -72,6 +72,7 @@ public sealed class IndexModel(CurrentStaff staff, ListEvidence list, AttachEvid
         }
 
         Evidence = outcome.Value;
+        ViewData[nameof(Accounts.ActorNames)] = await names.RunAsync(Evidence!.Files.Select(f => f.UploadedBy), ct);
         return null;
     }
 }

@@ -11,7 +11,7 @@ namespace Kansa.Pages.Staff.Findings;
 /// approve or return (approver), correct a published text (admin, coordinator), with every step.
 /// Every form posts, then redirects back here; a refusal or a conflict shows as a form error and keeps the input.
 /// </summary>
-public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) : PageModel
+public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load, Accounts.ResolveActorNames names) : PageModel
 {
     /// <summary>Every field of the page's forms; each form sends the ones it has.</summary>
     public sealed class InputModel
@@ -58,6 +58,9 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) 
 
     /// <summary>The workflow.</summary>
     public FindingWorkflow View { get; private set; } = null!;
+
+    /// <summary>The names of the people the page shows (requests, due-date changes, steps), read in one query.</summary>
+    public Accounts.ActorNames People { get; private set; } = Accounts.ActorNames.None;
 
     /// <summary>Whether a form came back with errors (its input is shown again instead of the stored values).</summary>
     public bool Posted { get; private set; }
@@ -106,6 +109,15 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) 
 
     /// <summary>A time as shown on the page.</summary>
     public static string Time(DateTimeOffset at) => StaffPage.Time(at);
+
+    /// <summary>The model-state key of a field of one of the page's forms, or null unless that form was posted (the
+    /// forms share field names, and a message belongs beside the field the person filled in).</summary>
+    public string? Key(string form, string field, long? responseId = null) =>
+        Posted && PostedForm == form && (responseId is null || Input.ResponseId == responseId) ? "Input." + field : null;
+
+    /// <summary>The id of a field's message when it has one, for aria-describedby.</summary>
+    public string? DescribedBy(string form, string field, string id, long? responseId = null) =>
+        FieldMessages.DescribedBy(ModelState, Key(form, field, responseId), id);
 
     /// <summary>The value a field shows: the person's input after a refused post of that form, else the stored value.</summary>
     public string? Value(string form, string? posted, string? stored) => Posted && PostedForm == form ? posted : stored;
@@ -170,6 +182,11 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) 
         }
 
         View = outcome.Value!;
+        People = await names.RunAsync(
+            View.Requests.Select(r => r.RequestedBy)
+                .Concat(View.Requests.SelectMany(r => r.Changes.Select(c => c.ChangedBy)))
+                .Concat(View.Responses.SelectMany(r => r.Steps.Select(s => s.By))),
+            ct);
         return null;
     }
 

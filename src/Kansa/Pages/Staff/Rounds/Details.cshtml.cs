@@ -13,7 +13,7 @@ namespace Kansa.Pages.Staff.Rounds;
 /// button behind a confirmation that names the month, and the cancellation with a reason. Admins and coordinators only.
 /// </summary>
 [Authorize(Policy = AccountServices.Coordinators)]
-public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview, RoundChanges changes) : PageModel
+public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRound preview, RoundChanges changes, Accounts.ResolveActorNames names) : PageModel
 {
     /// <summary>The value of the confirmation checkbox.</summary>
     public const string Confirmed = "yes";
@@ -23,6 +23,9 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
 
     /// <summary>The round.</summary>
     public RoundView Round { get; private set; } = null!;
+
+    /// <summary>The names of the people who opened, published or cancelled the round.</summary>
+    public Accounts.ActorNames People { get; private set; } = Accounts.ActorNames.None;
 
     /// <summary>The report as the round shows it.</summary>
     public ReportSnapshot Snapshot { get; private set; } = null!;
@@ -140,6 +143,7 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
         }
 
         Round = round;
+        People = await names.RunAsync([round.OpenedBy, round.PublishedBy, round.CancelledBy], ct);
         Snapshot = outcome.Value!;
         Changes = changed.Value!;
         Pending = [.. Changes.Newly.Select(r => r.ResponseId).Order()];

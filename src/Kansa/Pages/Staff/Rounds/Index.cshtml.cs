@@ -8,7 +8,7 @@ namespace Kansa.Pages.Staff.Rounds;
 
 /// <summary>Publication rounds: the list, and the form that opens the next one. Admins and coordinators only.</summary>
 [Authorize(Policy = AccountServices.Coordinators)]
-public sealed class IndexModel(CurrentStaff staff, ListRounds list) : PageModel
+public sealed class IndexModel(CurrentStaff staff, ListRounds list, Accounts.ResolveActorNames names) : PageModel
 {
     /// <summary>The form.</summary>
     public sealed class InputModel
@@ -31,7 +31,10 @@ public sealed class IndexModel(CurrentStaff staff, ListRounds list) : PageModel
     public bool HasOpenRound => Rounds.Any(r => r.IsOpen);
 
     /// <summary>Shows the list.</summary>
-    public async Task OnGetAsync(CancellationToken ct) => (Rounds, Waiting) = await list.RunAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>The names of the people who opened and published the rounds.</summary>
+    public Accounts.ActorNames People { get; private set; } = Accounts.ActorNames.None;
 
     /// <summary>Opens a round and goes to its preview.</summary>
     public async Task<IActionResult> OnPostAsync([FromServices] OpenRound open, CancellationToken ct)
@@ -54,7 +57,13 @@ public sealed class IndexModel(CurrentStaff staff, ListRounds list) : PageModel
         }
 
         ModelState.AddProblems(outcome.Problems);
-        (Rounds, Waiting) = await list.RunAsync(ct);
+        await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        (Rounds, Waiting) = await list.RunAsync(ct);
+        People = await names.RunAsync(Rounds.SelectMany(r => new[] { r.OpenedBy, r.PublishedBy }), ct);
     }
 }
