@@ -26,7 +26,7 @@ public sealed class EditResponse(KansaDbContext db, TimeProvider time)
             return Outcome<ResponseView>.Invalid("", $"{response.Stage.Label()}の回答は編集できません (編集できるのは下書きと差戻しだけです)。");
         }
 
-        var (term, wordProblem) = await ResponseGate.CheckWordAsync(db, finding, status, ct);
+        var (term, wordProblem) = await ResponseGate.CheckWordAsync(db, finding, status, ct, kept: response.Word);
         var problems = new[]
         {
             wordProblem,

@@ -23,7 +23,7 @@ public sealed class LoadFindingWorkflow(KansaDbContext db)
             .Where(r => r.FindingId == finding.Id).OrderBy(r => r.Id).ToListAsync(ct);
         var responses = await db.Responses.AsNoTracking().Include(r => r.Steps)
             .Where(r => r.FindingId == finding.Id).OrderBy(r => r.Id).ToListAsync(ct);
-        var vocabulary = await db.LoadVocabularyAsync(ct);
+        var words = await EditorWords.LoadAsync(db, ct);
         var departments = finding.Departments.Select(d => d.DepartmentId).ToList();
         return Outcome<FindingWorkflow>.Ok(new FindingWorkflow(
             finding.Audit!.Key,
@@ -31,7 +31,7 @@ public sealed class LoadFindingWorkflow(KansaDbContext db)
             finding.Category,
             finding.Title,
             [.. finding.Departments.OrderBy(d => d.Position).Select(d => d.Department!.Name)],
-            [.. vocabulary.WordsFor(finding.Category)],
+            words.For(finding.Category),
             [.. requests.Select(r => RequestView.From(r, finding.Number))],
             [.. responses.Select(r => ResponseView.From(r, finding))],
             user.IsCoordinator,
@@ -46,7 +46,7 @@ public sealed class LoadFindingWorkflow(KansaDbContext db)
 /// <param name="Category">指摘 or 意見.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Departments">Its departments.</param>
-/// <param name="Words">The status words one may choose.</param>
+/// <param name="Words">The status words an editor may choose (the coordinator's choice for the category).</param>
 /// <param name="Requests">Requests, oldest first.</param>
 /// <param name="Responses">Responses, oldest first.</param>
 /// <param name="CanCoordinate">Whether the person may request, move due dates and correct.</param>

@@ -89,8 +89,12 @@ public static class ResponseGate
             Content = response.Content,
         });
 
-    /// <summary>Checks a status word against the audit kind's vocabulary for the finding's category.</summary>
-    public static async Task<(StatusTerm? Term, Problem? Problem)> CheckWordAsync(KansaDbContext db, Finding finding, string? word, CancellationToken ct)
+    /// <summary>
+    /// Checks a status word for the finding's category: it must be one of the words the coordinator chose for editors
+    /// (<see cref="EditorWords"/>). A draft's own word (<paramref name="kept"/>) stays allowed after it was unchosen, so a
+    /// draft written before the choice changed can still be edited and submitted as it is.
+    /// </summary>
+    public static async Task<(StatusTerm? Term, Problem? Problem)> CheckWordAsync(KansaDbContext db, Finding finding, string? word, CancellationToken ct, string? kept = null)
     {
         if (string.IsNullOrWhiteSpace(word))
         {
@@ -102,11 +106,13 @@ public static class ResponseGate
             return (null, refused);
         }
 
-        var vocabulary = await db.LoadVocabularyAsync(ct);
-        var term = vocabulary.Find(word, finding.Category, finding.Audit!.Kind);
-        return term is null
-            ? (null, new Problem("status", $"対応区分: 「{word.Trim()}」はこの監査の語彙にありません (使える語: {string.Join("、", vocabulary.WordsFor(finding.Category))})。"))
-            : (term, null);
+        var words = await EditorWords.LoadAsync(db, ct);
+        var term = words.Vocabulary.Find(word, finding.Category, finding.Audit!.Kind);
+        var allowed = words.Offers(finding.Category, word) || (kept is not null && Identifiers.Compact(word) == kept);
+        var offered = string.Join("、", words.For(finding.Category));
+        return term is null ? (null, new Problem("status", $"対応区分: 「{word.Trim()}」はこの監査の語彙にありません (選べる語: {offered})。"))
+            : allowed ? (term, null)
+            : (null, new Problem("status", $"対応区分: 「{word.Trim()}」は{finding.Category.Label()}の対応区分として選べません。選べる語 ({offered}) から選んでください。"));
     }
 
     /// <summary>Checks that a text is given and within its limit (<see cref="TextLimits"/>); the problem names the field.</summary>

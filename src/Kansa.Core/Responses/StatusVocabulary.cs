@@ -47,6 +47,16 @@ public sealed class StatusVocabulary
     public IEnumerable<string> WordsFor(FindingCategory category) =>
         terms.Where(t => t.Category == category || t.Category is null).Select(t => t.Word).Distinct();
 
+    /// <summary>
+    /// Each word a category may use, once, with what it means there (the category's own term before a shared one, a
+    /// term of every audit kind before a kind's own), in the order the terms were added.
+    /// </summary>
+    public IReadOnlyList<StatusTerm> MappedWords(FindingCategory category) =>
+        [.. terms.Where(t => t.Category == category || t.Category is null)
+            .OrderBy(t => t.Category is null ? 1 : 0).ThenBy(t => t.AuditKind is null ? 0 : 1).ThenBy(t => t.Id)
+            .DistinctBy(t => t.Word)
+            .OrderBy(t => t.Id)];
+
     private static List<StatusTerm> CreateDefaults()
     {
         var list = new List<StatusTerm>();

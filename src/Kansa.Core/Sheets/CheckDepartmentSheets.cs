@@ -210,7 +210,7 @@ public sealed class CheckDepartmentSheets(KansaDbContext db)
         {
             Add(SheetLayout.Status, bad.Message);
         }
-        else if (!row.Words.Contains(Identifiers.Compact(chosen), StringComparer.Ordinal))
+        else if (!row.Words.Contains(Identifiers.Compact(chosen), StringComparer.Ordinal) && !(row.Active is not null && Identifiers.Compact(chosen) == row.Word))
         {
             Add(SheetLayout.Status, $"「{chosen}」は{row.Category.Label()}の対応区分にありません (使える語: {string.Join("、", row.Words)})。");
         }

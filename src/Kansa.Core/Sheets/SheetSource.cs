@@ -53,7 +53,8 @@ public sealed class SheetSource
     public static async Task<SheetSource> LoadAsync(KansaDbContext db, Audit audit, CancellationToken ct)
     {
         var history = await DepartmentHistory.LoadAsync(db, ct);
-        var vocabulary = await db.LoadVocabularyAsync(ct);
+        var editorWords = await EditorWords.LoadAsync(db, ct);
+        var vocabulary = editorWords.Vocabulary;
         var findings = (await db.Findings.AsNoTracking().Where(f => f.AuditId == audit.Id)
                 .Include(f => f.Departments).Include(f => f.StatusRecords).AsSplitQuery().ToListAsync(ct))
             .OrderBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Number, StringComparer.Ordinal).ToList();
@@ -77,7 +78,7 @@ public sealed class SheetSource
                 needing.Add(f.Id);
             }
 
-            var words = vocabulary.WordsFor(f.Category).ToList();
+            var words = editorWords.For(f.Category).ToList();
             var newestRequest = requests[f.Id].MaxBy(q => q.Id);
             // Nothing recorded yet (a finding the summary table counted as open): the category's word for open.
             var open = vocabulary.CanonicalWord(f.Category, StatusState.Open, audit.Kind);

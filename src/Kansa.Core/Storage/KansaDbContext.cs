@@ -32,6 +32,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>The status vocabulary.</summary>
     public DbSet<StatusTerm> StatusTerms => Set<StatusTerm>();
 
+    /// <summary>The words editors may pick, per category, as the coordinator chose them.</summary>
+    public DbSet<StatusWordChoice> StatusWordChoices => Set<StatusWordChoice>();
+
     /// <summary>Departments of editors and approvers.</summary>
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
 
@@ -139,6 +142,12 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
             e.Property(t => t.Word).HasMaxLength(100);
             e.Property(t => t.AuditKind).HasMaxLength(100);
             e.HasData(StatusVocabulary.Defaults);
+        });
+
+        builder.Entity<StatusWordChoice>(e =>
+        {
+            e.HasIndex(c => new { c.Category, c.Word }).IsUnique();
+            e.Property(c => c.Word).HasMaxLength(100);
         });
     }
 

@@ -962,6 +962,32 @@ namespace Kansa.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kansa.Responses.StatusWordChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Word")
+                        .IsUnique();
+
+                    b.ToTable("StatusWordChoices");
+                });
+
             modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
                 {
                     b.Property<int>("Id")

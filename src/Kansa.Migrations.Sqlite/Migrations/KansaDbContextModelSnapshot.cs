@@ -929,6 +929,30 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kansa.Responses.StatusWordChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Word")
+                        .IsUnique();
+
+                    b.ToTable("StatusWordChoices");
+                });
+
             modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
                 {
                     b.Property<int>("Id")

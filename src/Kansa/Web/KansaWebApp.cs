@@ -63,6 +63,7 @@ public static class KansaWebApp
         app.MapRoundsApi();
         app.MapEvidenceApi();
         app.MapAuditLogApi();
+        app.MapVocabularyApi();
         return app;
     }
 

@@ -21,6 +21,8 @@ public static class WorkflowServices
         services.AddScoped<CorrectPublishedResponse>();
         services.AddScoped<LoadResponse>();
         services.AddScoped<LoadFindingWorkflow>();
+        services.AddScoped<LoadWordChoices>();
+        services.AddScoped<ChooseWords>();
         services.AddScoped<OpenRound>();
         services.AddScoped<ListRounds>();
         services.AddScoped<PreviewRound>();

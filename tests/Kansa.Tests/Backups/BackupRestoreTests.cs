@@ -52,7 +52,7 @@ public class BackupRestoreTests
             maxResponse = await context.Responses.MaxAsync(r => r.Id);
         }
 
-        var draft = await editor.PostAsJsonAsync($"/api/v1/findings/{Uri.EscapeDataString(data.FreeFinding)}/responses", new { status = "検討中", content = "移行後の下書き" });
+        var draft = await editor.PostAsJsonAsync($"/api/v1/findings/{Uri.EscapeDataString(data.FreeFinding)}/responses", new { status = "措置中", content = "移行後の下書き" });
         Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
         var created = (await draft.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
         Assert.True(created > maxResponse, $"new id {created} after {maxResponse}");

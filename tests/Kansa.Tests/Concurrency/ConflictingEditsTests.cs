@@ -25,7 +25,7 @@ public class ConflictingEditsTests(ITestOutputHelper output)
         var total = int.Parse(Environment.GetEnvironmentVariable("KANSA_CONFLICT_EDITS") ?? "1000", CultureInfo.InvariantCulture);
         await using var setup = await CreateAsync(engine);
         var editor = await setup.ApiAsync("dx-editor");
-        var draft = await ReadAsync(await PostAsync(editor, "/api/v1/findings/R5-指-1/responses", new { status = "検討中", content = "最初の案" }));
+        var draft = await ReadAsync(await PostAsync(editor, "/api/v1/findings/R5-指-1/responses", new { status = "措置中", content = "最初の案" }));
         var id = (int)draft["id"]!;
         var version = (string?)draft["version"];
         var winners = new List<string>();
@@ -36,7 +36,7 @@ public class ConflictingEditsTests(ITestOutputHelper output)
             var read = version;
             var t = turn;
             var answers = await Simultaneous.SendAsync(Writers, w =>
-                editor.PutAsJsonAsync($"/api/v1/responses/{id}", new { status = "検討中", content = $"{t} 回目・{w} 番の案", version = read }));
+                editor.PutAsJsonAsync($"/api/v1/responses/{id}", new { status = "措置中", content = $"{t} 回目・{w} 番の案", version = read }));
 
             var won = answers.Where(a => a.StatusCode == HttpStatusCode.OK).ToList();
             Assert.True(won.Count == 1, $"version {read}: {won.Count} winners ({string.Join(", ", answers.Select(a => (int)a.StatusCode))})");

@@ -51,6 +51,8 @@ public sealed record ApiRoute(string Name, HttpClient Client, HttpMethod Method,
 public sealed class ApiRoutes
 {
     private static readonly string[] DxOnly = ["DX推進課"];
+    private static readonly string[] FindingWords = ["措置済", "措置中", "未措置"];
+    private static readonly string[] OpinionWords = ["対応済", "未対応"];
 
     private ApiRoutes(WorkflowSetup setup) => Setup = setup;
 
@@ -131,6 +133,7 @@ public sealed class ApiRoutes
                 [("title", FieldKind.Text), ("excerpt", FieldKind.Text), ("reportPages", FieldKind.Pages), ("departments", FieldKind.TextList), ("version", FieldKind.Version)]),
             new("create department", Coordinator, HttpMethod.Post, "/api/v1/departments", Body(new { name = "新設課" }), [("name", FieldKind.Text)]),
             new("rename department", Coordinator, HttpMethod.Post, $"/api/v1/departments/{dx}/rename", Body(new { name = "DX推進室", from = "2026-01" }), [("name", FieldKind.Text), ("from", FieldKind.Month)]),
+            new("vocabulary", Coordinator, HttpMethod.Put, "/api/v1/vocabulary", Body(new { finding = FindingWords, opinion = OpinionWords }), [("finding", FieldKind.TextList), ("opinion", FieldKind.TextList)]),
             new("merge department", Coordinator, HttpMethod.Post, $"/api/v1/departments/{road}/merge", Body(new { into = dx, from = "2026-01" }), [("into", FieldKind.WholeNumber), ("from", FieldKind.Month)]),
         ];
     }

@@ -121,13 +121,13 @@ public class SheetRoundTripTests
 
         // R5-指-3 already has a draft: the sheet starts from it, and the import edits it.
         var editor = await setup.ApiAsync("dx-editor");
-        var drafted = await Kansa.Tests.Workflow.WorkflowSetup.PostAsync(editor, "/api/v1/findings/R5-指-3/responses", new { status = "検討中", content = "再確認中です。" });
+        var drafted = await Kansa.Tests.Workflow.WorkflowSetup.PostAsync(editor, "/api/v1/findings/R5-指-3/responses", new { status = "措置中", content = "再確認中です。" });
         Assert.Equal(System.Net.HttpStatusCode.Created, drafted.StatusCode);
 
         var exported = await ExportAsync(setup.Db, dir.File("all.xlsx"), department: null);
         var dx = SheetWorkbookReader.Read(exported, "x").Value!.Single(s => s.Name == Dx);
         var r3 = SheetFile.RowOf(exported, Dx, "R5-指-3");
-        Assert.Equal(("検討中", "再確認中です。"), (dx.Text("H" + r3), dx.Text("I" + r3)));
+        Assert.Equal(("措置中", "再確認中です。"), (dx.Text("H" + r3), dx.Text("I" + r3)));
         Assert.StartsWith("下書き", dx.Text("G" + r3), StringComparison.Ordinal);
         Assert.Contains("期限 2026-12-25", dx.Text("G" + r3), StringComparison.Ordinal);
 
