@@ -26,7 +26,7 @@ public sealed class EditFinding(KansaDbContext db, TimeProvider time)
             return found;
         }
 
-        var finding = found.Value!;
+        var finding = found.Value;
         if (version is null)
         {
             return Outcome<Finding>.Invalid("version", "version: 編集の元にした版 (version) を指定してください。");

@@ -22,7 +22,7 @@ public sealed class LoadFindingRecord(KansaDbContext db)
             return found.As<Record>();
         }
 
-        var f = found.Value!;
+        var f = found.Value;
         if (!user.CanRead(f.Departments.Select(d => d.DepartmentId)))
         {
             return Outcome<Record>.NotFound($"番号「{f.Number}」の指摘・意見はありません。");

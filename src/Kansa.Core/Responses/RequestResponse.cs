@@ -38,7 +38,7 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
 
         var request = new ResponseRequest
         {
-            FindingId = found.Value!.Id,
+            FindingId = found.Value.Id,
             DueDate = dueDate.Value,
             OriginalDueDate = dueDate.Value,
             Note = string.IsNullOrWhiteSpace(note) ? null : TextInput.Plain(note),

@@ -8,7 +8,7 @@ public static class ApiResults
     /// <summary>200 with the mapped value, or the refusal as ProblemDetails.</summary>
     public static IResult ToHttp<T>(this Outcome<T> outcome, Func<T, object> map, int successStatus = StatusCodes.Status200OK) =>
         outcome.Succeeded
-            ? (successStatus == StatusCodes.Status201Created ? TypedResults.Created((string?)null, map(outcome.Value!)) : TypedResults.Ok(map(outcome.Value!)))
+            ? (successStatus == StatusCodes.Status201Created ? TypedResults.Created((string?)null, map(outcome.Value)) : TypedResults.Ok(map(outcome.Value)))
             : Problem(outcome.Kind, outcome.Problems);
 
     /// <summary>The ProblemDetails of a refusal; field problems go in "errors" keyed by field.</summary>

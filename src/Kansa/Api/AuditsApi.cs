@@ -20,7 +20,7 @@ public static class AuditsApi
             {
                 var created = await create.RunAsync(user, key, body.Number, body.Category, new FindingFields(body.Title, body.Excerpt, body.ReportPages, body.Departments), ct);
                 return created.Succeeded
-                    ? (await load.RunAsync(user, created.Value!.Number, key, ct)).ToHttp(FindingsApi.ToJson, StatusCodes.Status201Created)
+                    ? (await load.RunAsync(user, created.Value.Number, key, ct)).ToHttp(FindingsApi.ToJson, StatusCodes.Status201Created)
                     : ApiResults.Problem(created.Kind, created.Problems);
             }, ct));
         return app;

@@ -42,7 +42,7 @@ public static class DepartmentsApi
             return ApiResults.Problem(outcome.Kind, outcome.Problems);
         }
 
-        var item = (await list.RunAsync(ct)).First(d => d.Id == outcome.Value!.Id);
+        var item = (await list.RunAsync(ct)).First(d => d.Id == outcome.Value.Id);
         return status == StatusCodes.Status201Created ? TypedResults.Created($"/api/v1/departments/{item.Id}", ToJson(item)) : TypedResults.Ok(ToJson(item));
     }
 

@@ -53,7 +53,7 @@ public static class EvidenceApi
             // Always a download, never rendered: an uploaded file must not run as a page of this site.
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
-            var file = outcome.Value!;
+            var file = outcome.Value;
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).RequireAuthorization(AccountServices.Staff);
         return app;

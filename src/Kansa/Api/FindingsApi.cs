@@ -18,7 +18,7 @@ public static class FindingsApi
             {
                 var edited = await edit.RunAsync(user, number, audit, body.Fields(), body.Version, ct);
                 return edited.Succeeded
-                    ? (await load.RunAsync(user, edited.Value!.Number, edited.Value.Audit!.Key, ct)).ToHttp(ToJson)
+                    ? (await load.RunAsync(user, edited.Value.Number, edited.Value.Audit!.Key, ct)).ToHttp(ToJson)
                     : ApiResults.Problem(edited.Kind, edited.Problems);
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         return app;

@@ -44,7 +44,7 @@ public static class RoundsApi
                 }
 
                 using var buffer = new MemoryStream();
-                await writer.WriteAsync(preview.Value!, buffer, ct);
+                await writer.WriteAsync(preview.Value, buffer, ct);
                 return TypedResults.File(buffer.ToArray(), writer.ContentType);
             }));
 

@@ -169,7 +169,7 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load) 
             return NotFound();
         }
 
-        View = outcome.Value!;
+        View = outcome.Value;
         return null;
     }
 

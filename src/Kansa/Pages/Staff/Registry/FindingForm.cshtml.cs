@@ -86,7 +86,7 @@ public sealed class FindingFormModel(LoadFindingRecord load, CreateFinding creat
             return NotFound();
         }
 
-        var f = found.Value!;
+        var f = found.Value;
         Input = new InputModel
         {
             Title = f.Title, Excerpt = f.Excerpt, ReportPages = f.ReportPages,
