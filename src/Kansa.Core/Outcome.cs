@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Kansa;
 
 /// <summary>Why a use case refused: the caller maps it to 400/403/404/409, a form error or an exit code.</summary>
@@ -28,7 +30,8 @@ public sealed record Problem(string Field, string Message);
 /// <typeparam name="T">The value's type.</typeparam>
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<Problem> Problems)
 {
-    /// <summary>Whether it succeeded.</summary>
+    /// <summary>Whether it succeeded; then <see cref="Value"/> is set.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => Kind == OutcomeKind.Ok;
 
     /// <summary>Success.</summary>

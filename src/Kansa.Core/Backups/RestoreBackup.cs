@@ -42,7 +42,7 @@ public sealed class RestoreBackup(KansaDbContext db)
                 return checkedBackup;
             }
 
-            var manifest = checkedBackup.Value!;
+            var manifest = checkedBackup.Value;
             var tables = BackupSchema.Tables(db).ToDictionary(t => t.Name, StringComparer.Ordinal);
             if (Incompatible(manifest, tables) is { } why)
             {

@@ -26,7 +26,7 @@ public sealed class EditFinding(KansaDbContext db, TimeProvider time)
             return found;
         }
 
-        var finding = found.Value!;
+        var finding = found.Value;
         if (version is null)
         {
             return Outcome<Finding>.Invalid("version", "版: 編集の元にした版を指定してください。");

@@ -1,4 +1,5 @@
 using Kansa.Calendar;
+using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public sealed class CompareSnapshots(KansaDbContext db, LoadReportSnapshot snaps
         return result;
     }
 
-    private static FindingChange Change(FindingSnapshot before, FindingSnapshot after) => new(
+    private static FindingChange Change(FindingAsOf before, FindingAsOf after) => new(
         after.Number, after.Category, after.Title, after.Departments,
         before.Status, before.State, before.Published,
         after.Status, after.State, after.Published, after.Response);

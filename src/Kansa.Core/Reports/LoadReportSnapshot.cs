@@ -1,6 +1,5 @@
 using Kansa.Audits;
 using Kansa.Calendar;
-using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
@@ -30,11 +29,10 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
             return null;
         }
 
-        var vocabulary = await db.LoadVocabularyAsync(ct);
-        var departments = await DepartmentHistory.LoadAsync(db, ct);
+        var projection = await FindingProjection.LoadAsync(db, ct);
         var query = db.Audits.AsNoTracking()
             .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
-            .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
+            .Include(a => a.Findings).ThenInclude(f => f.Departments)
             .AsSplitQuery();
         var audits = auditKey is null
             ? await query.ToListAsync(ct)
@@ -52,7 +50,7 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
         var now = YearMonth.FromDate(time.GetLocalNow());
         var snapshots = audits
             .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => Snapshot(a, asOf ?? LatestDocument(a) ?? now, vocabulary, departments))
+            .Select(a => Snapshot(a, asOf ?? LatestDocument(a) ?? now, projection))
             .ToList();
         var reportAsOf = asOf ?? (snapshots.Count > 0 ? snapshots.Max(s => s.AsOf) : now);
         return new ReportSnapshot(reportAsOf, snapshots);
@@ -79,32 +77,18 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
     private static YearMonth? LatestDocument(Audit audit) =>
         audit.Findings.SelectMany(f => f.StatusRecords).Select(r => (YearMonth?)r.AsOf).Append(audit.LatestDocument).Max();
 
-    private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, StatusVocabulary vocabulary, DepartmentHistory departments)
+    private static AuditSnapshot Snapshot(Audit audit, YearMonth asOf, FindingProjection projection)
     {
         var findings = audit.Findings
             .OrderBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Number, StringComparer.Ordinal)
-            .Select(f => Finding(f, asOf, audit.Kind, vocabulary, departments))
+            .Select(f => projection.Project(f, audit, f.StatusRecords, asOf))
             .ToList();
         return new AuditSnapshot(
             audit.Key, audit.Kind, audit.FiscalYear, audit.Theme, audit.Auditor, audit.ReportDate, audit.DocumentKind,
-            asOf, Summarize(findings, audit.Kind, vocabulary), findings);
+            asOf, Summarize(findings, audit.Kind, projection.Vocabulary), findings);
     }
 
-    private static FindingSnapshot Finding(Finding f, YearMonth asOf, string kind, StatusVocabulary vocabulary, DepartmentHistory departments)
-    {
-        var record = StatusTimeline.At(f.StatusRecords, asOf);
-        return new FindingSnapshot(
-            f.Number, f.Category, f.Sequence, f.ReportPages, f.PageFrom, f.PageTo,
-            // A report shows the departments by the names of its month, merges (組織改編) in force by then followed.
-            departments.NamesAt(f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId), asOf),
-            f.Title, f.Excerpt,
-            record?.Word ?? vocabulary.CanonicalWord(f.Category, StatusState.Open, kind),
-            record?.State ?? StatusState.Open,
-            record?.Published,
-            record?.Response);
-    }
-
-    private static List<SummaryRow> Summarize(IReadOnlyList<FindingSnapshot> findings, string kind, StatusVocabulary vocabulary)
+    private static List<SummaryRow> Summarize(IReadOnlyList<FindingAsOf> findings, string kind, StatusVocabulary vocabulary)
     {
         // Done and open always have a row; the other states only when some finding is in them.
         var states = StatusStates.All

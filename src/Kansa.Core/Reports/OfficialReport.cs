@@ -12,7 +12,7 @@ namespace Kansa.Reports;
 /// <param name="Audit">The audit as of the report's month.</param>
 /// <param name="Listed">The findings the report lists, in report order.</param>
 /// <param name="Summary">The summary table: 指摘事項 then 意見, always both.</param>
-public sealed record OfficialReport(AuditSnapshot Audit, IReadOnlyList<FindingSnapshot> Listed, IReadOnlyList<SummaryColumn> Summary)
+public sealed record OfficialReport(AuditSnapshot Audit, IReadOnlyList<FindingAsOf> Listed, IReadOnlyList<SummaryColumn> Summary)
 {
     /// <summary>
     /// The states counted under the open row (未措置 / 未対応) of the city's table, which has only two rows: whatever is

@@ -20,7 +20,7 @@ public sealed record AuditSnapshot(
     string DocumentKind,
     YearMonth AsOf,
     IReadOnlyList<SummaryRow> Summary,
-    IReadOnlyList<FindingSnapshot> Findings)
+    IReadOnlyList<FindingAsOf> Findings)
 {
     /// <summary>令和5年度.</summary>
     public string FiscalYearLabel => Audits.FiscalYears.Label(FiscalYear);
@@ -28,22 +28,6 @@ public sealed record AuditSnapshot(
     /// <summary>The report's title: 令和5年度包括外部監査の結果に対する対応状況(令和7年8月現在).</summary>
     public string Title => $"{FiscalYearLabel}{Kind}{DocumentKind}({AsOf.ToWareki()}{Glossary.AsOf})";
 }
-
-/// <summary>One finding with its status as of the snapshot's month.</summary>
-public sealed record FindingSnapshot(
-    string Number,
-    FindingCategory Category,
-    int Sequence,
-    string? ReportPages,
-    int? PageFrom,
-    int? PageTo,
-    IReadOnlyList<string> Departments,
-    string? Title,
-    string? Excerpt,
-    string Status,
-    StatusState State,
-    YearMonth? Published,
-    string? Response);
 
 /// <summary>One row of the summary table: how many findings of a category are in a state.</summary>
 public sealed record SummaryRow(FindingCategory Category, string Status, StatusState State, int Count);

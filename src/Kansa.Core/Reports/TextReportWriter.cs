@@ -70,7 +70,7 @@ public sealed class TextReportWriter : IReportWriter
         sb.Append(string.Join('\t', Glossary.ReportColumns)).Append('\n');
     }
 
-    private static string Row(FindingSnapshot f)
+    private static string Row(FindingAsOf f)
     {
         var content = HtmlCell.FromPlainText(f.Title) + (f.Excerpt is null ? "" : " " + HtmlCell.FromPlainText(f.Excerpt));
         var status = f.Published is { } p ? $"{f.Status} ({p.ToShortWareki()})" : f.Status;

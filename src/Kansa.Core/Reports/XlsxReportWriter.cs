@@ -103,7 +103,7 @@ public sealed class XlsxReportWriter : IReportWriter
     }
 
     /// <summary>The seven cells of a finding, as plain text: paragraphs separated by a blank line.</summary>
-    private static string[] Cells(FindingSnapshot f)
+    private static string[] Cells(FindingAsOf f)
     {
         var content = f.Excerpt is null ? f.Title ?? "" : $"{f.Title}\n\n{f.Excerpt}";
         var status = f.Published is { } p ? $"{f.Status} ({p.ToShortWareki()})" : f.Status;

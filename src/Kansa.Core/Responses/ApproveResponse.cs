@@ -15,7 +15,7 @@ public sealed class ApproveResponse(KansaDbContext db, TimeProvider time)
             return loaded.As<ResponseView>();
         }
 
-        var response = loaded.Value!.Response;
+        var response = loaded.Value.Response;
         if (!user.CanApprove(loaded.Value.DepartmentIds))
         {
             return Outcome<ResponseView>.Forbidden("回答の承認は、この指摘の所管課の承認者 (approver) だけができます。");

@@ -24,7 +24,7 @@ public sealed class CorrectPublishedResponse(KansaDbContext db, TimeProvider tim
             return Outcome<ResponseView>.Forbidden("公表した内容の訂正は、取りまとめ担当とシステム管理者だけができます。");
         }
 
-        var response = loaded.Value!.Response;
+        var response = loaded.Value.Response;
         if (response.Stage != ResponseStage.Published)
         {
             return Outcome<ResponseView>.Invalid("", "訂正できるのは公表済の回答だけです。公表前の回答は所管課が編集します。");

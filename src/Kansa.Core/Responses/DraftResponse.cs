@@ -16,7 +16,7 @@ public sealed class DraftResponse(KansaDbContext db, TimeProvider time)
             return found.As<ResponseView>();
         }
 
-        var finding = found.Value!;
+        var finding = found.Value;
         if (!user.CanDraft(finding.Departments.Select(d => d.DepartmentId)))
         {
             return Outcome<ResponseView>.Forbidden("回答の下書きは、この指摘の所管課の担当 (editor) だけが作れます。");

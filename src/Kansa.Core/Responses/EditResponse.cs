@@ -15,8 +15,8 @@ public sealed class EditResponse(KansaDbContext db, TimeProvider time)
             return loaded.As<ResponseView>();
         }
 
-        var (response, finding) = loaded.Value!;
-        if (!user.CanDraft(loaded.Value!.DepartmentIds))
+        var (response, finding) = loaded.Value;
+        if (!user.CanDraft(loaded.Value.DepartmentIds))
         {
             return Outcome<ResponseView>.Forbidden("回答の編集は、この指摘の所管課の担当 (editor) だけができます。");
         }

@@ -17,7 +17,7 @@ public sealed class LoadFindingWorkflow(KansaDbContext db)
             return found.As<FindingWorkflow>();
         }
 
-        var finding = found.Value!;
+        var finding = found.Value;
         // Oldest first by id: SQLite cannot order by DateTimeOffset, and ids grow with every insert.
         var requests = await db.ResponseRequests.AsNoTracking().Include(r => r.DueDateChanges)
             .Where(r => r.FindingId == finding.Id).OrderBy(r => r.Id).ToListAsync(ct);

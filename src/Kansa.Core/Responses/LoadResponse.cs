@@ -10,6 +10,6 @@ public sealed class LoadResponse(KansaDbContext db)
     public async Task<Outcome<ResponseView>> RunAsync(StaffUser user, int id, CancellationToken ct)
     {
         var loaded = await ResponseGate.LoadAsync(db, user, id, ct);
-        return loaded.Succeeded ? Outcome<ResponseView>.Ok(loaded.Value!.View) : loaded.As<ResponseView>();
+        return loaded.Succeeded ? Outcome<ResponseView>.Ok(loaded.Value.View) : loaded.As<ResponseView>();
     }
 }

@@ -36,13 +36,13 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
             return Outcome<RequestView>.Invalid("dueDate", MissingDueDate);
         }
 
-        var states = await FindingProgress.LoadAsync(db, [found.Value!.Id], ct);
-        if (CheckFinding(found.Value!, states.Of(found.Value!.Id), "") is { } problem)
+        var states = await FindingProgress.LoadAsync(db, [found.Value.Id], ct);
+        if (CheckFinding(found.Value, states.Of(found.Value.Id), "") is { } problem)
         {
             return Outcome<RequestView>.Invalid([problem]);
         }
 
-        var request = Create(found.Value!.Id, dueDate.Value, note, user);
+        var request = Create(found.Value.Id, dueDate.Value, note, user);
         db.ResponseRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return Outcome<RequestView>.Ok(RequestView.From(request, found.Value.Number));

@@ -43,7 +43,7 @@ public static class ResponseGate
     public static async Task<Outcome<Finding>> FindFindingAsync(KansaDbContext db, StaffUser user, string number, string? auditKey, CancellationToken ct)
     {
         var found = await FindingLookup.FindAsync(db, number, auditKey, ct);
-        if (found.Succeeded && !user.CanRead(found.Value!.Departments.Select(d => d.DepartmentId)))
+        if (found.Succeeded && !user.CanRead(found.Value.Departments.Select(d => d.DepartmentId)))
         {
             return Outcome<Finding>.NotFound($"番号「{Identifiers.Compact(number)}」の指摘・意見はありません。");
         }

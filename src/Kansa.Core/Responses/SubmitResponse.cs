@@ -15,7 +15,7 @@ public sealed class SubmitResponse(KansaDbContext db, TimeProvider time)
             return loaded.As<ResponseView>();
         }
 
-        var response = loaded.Value!.Response;
+        var response = loaded.Value.Response;
         if (!user.CanDraft(loaded.Value.DepartmentIds))
         {
             return Outcome<ResponseView>.Forbidden("回答の提出は、この指摘の所管課の担当 (editor) だけができます。");

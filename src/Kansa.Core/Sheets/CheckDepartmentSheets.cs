@@ -37,7 +37,7 @@ public sealed class CheckDepartmentSheets(KansaDbContext db)
 
         var notes = new List<string>();
         var marked = new List<ReadWorksheet>();
-        foreach (var sheet in read.Value!)
+        foreach (var sheet in read.Value)
         {
             if (sheet.Text(SheetLayout.FormatCell) == SheetLayout.Format)
             {

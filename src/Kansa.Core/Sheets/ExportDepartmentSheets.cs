@@ -25,7 +25,7 @@ public sealed class ExportDepartmentSheets(KansaDbContext db, AuditLog log, Time
             return loaded.As<SheetFile>();
         }
 
-        var sheets = loaded.Value!;
+        var sheets = loaded.Value;
         var at = time.GetUtcNow();
         using var buffer = new MemoryStream();
         SheetWorkbookWriter.Write(sheets, at, buffer);

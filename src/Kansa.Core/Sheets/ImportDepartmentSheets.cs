@@ -37,7 +37,7 @@ public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draf
             return checkedPlan.As<SheetImportResult>();
         }
 
-        var plan = checkedPlan.Value!;
+        var plan = checkedPlan.Value;
         if (plan.Changes.Count == 0)
         {
             return Outcome<SheetImportResult>.Ok(new SheetImportResult(plan, [], submitToo));
@@ -57,7 +57,7 @@ public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draf
                 : await draft.RunAsync(user, change.Number, plan.AuditKey, change.NewWord, change.NewContent, ct);
             if (saved.Succeeded && submitToo)
             {
-                saved = await submit.RunAsync(user, saved.Value!.Id, saved.Value.Version, ct);
+                saved = await submit.RunAsync(user, saved.Value.Id, saved.Value.Version, ct);
             }
 
             if (!saved.Succeeded)
@@ -66,7 +66,7 @@ public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draf
                 return new Outcome<SheetImportResult>(saved.Kind, null, [.. saved.Problems.Select(p => new Problem(change.Location, $"{change.Location}: {change.Number}: {p.Message} (ファイルの内容は何も取り込んでいません)"))]);
             }
 
-            done.Add(saved.Value!);
+            done.Add(saved.Value);
         }
 
         await log.RecordAsync("import", "DepartmentSheet", plan.AuditKey, new

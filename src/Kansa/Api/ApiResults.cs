@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kansa.Api;
@@ -6,13 +7,15 @@ namespace Kansa.Api;
 public static class ApiResults
 {
     /// <summary>200 with the mapped value, or the refusal as ProblemDetails.</summary>
-    public static IResult ToHttp<T>(this Outcome<T> outcome, Func<T, object> map, int successStatus = StatusCodes.Status200OK) =>
-        outcome.Succeeded
-            ? (successStatus == StatusCodes.Status201Created ? TypedResults.Created((string?)null, map(outcome.Value!)) : TypedResults.Ok(map(outcome.Value!)))
-            : Problem(outcome.Kind, outcome.Problems);
+    public static Results<Ok<TJson>, ProblemHttpResult> ToHttp<T, TJson>(this Outcome<T> outcome, Func<T, TJson> map) =>
+        outcome.Succeeded ? TypedResults.Ok(map(outcome.Value)) : Problem(outcome.Kind, outcome.Problems);
+
+    /// <summary>201 with the mapped value of what was created, or the refusal as ProblemDetails.</summary>
+    public static Results<Created<TJson>, ProblemHttpResult> ToCreated<T, TJson>(this Outcome<T> outcome, Func<T, TJson> map) =>
+        outcome.Succeeded ? TypedResults.Created((string?)null, map(outcome.Value)) : Problem(outcome.Kind, outcome.Problems);
 
     /// <summary>The ProblemDetails of a refusal; field problems go in "errors" keyed by field.</summary>
-    public static IResult Problem(OutcomeKind kind, IReadOnlyList<Problem> problems)
+    public static ProblemHttpResult Problem(OutcomeKind kind, IReadOnlyList<Problem> problems)
     {
         var (status, title) = kind switch
         {

@@ -5,16 +5,18 @@ using Kansa.Web;
 
 namespace Kansa.Api;
 
-/// <summary>What every workflow endpoint needs: the person of the request, and lenient reading of optional fields.</summary>
+/// <summary>What every API endpoint needs: the person of the request, months, dates and versions in requests, and lenient reading of optional bodies.</summary>
 public static class ApiStaff
 {
-    /// <summary>Runs the action for the signed-in person; 401 when the account is gone.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The action comes last so that it reads as the body of the endpoint.")]
-    public static async Task<IResult> RunAsync(CurrentStaff staff, CancellationToken ct, Func<StaffUser, Task<IResult>> action)
-    {
-        var user = await staff.GetAsync(ct);
-        return user is null ? TypedResults.Unauthorized() : await action(user);
-    }
+    /// <summary>Runs <paramref name="action"/> for the signed-in person; 401 when the request has none (the account is gone).</summary>
+    public static async Task<IResult> AsStaffAsync(this CurrentStaff current, Func<StaffUser, Task<IResult>> action, CancellationToken ct) =>
+        await current.GetAsync(ct) is { } user ? await action(user) : TypedResults.Unauthorized();
+
+    /// <summary>Reads a month given as YYYY-MM, or the problem naming the field.</summary>
+    public static (YearMonth Month, IResult? Problem) Month(string? text, string field) =>
+        YearMonth.TryParseIso(text, out var month, out var reason)
+            ? (month, null)
+            : (default, ApiResults.Problem(OutcomeKind.Invalid, [new Problem(field, $"{field}: {reason} (例 2025-04)。")]));
 
     /// <summary>
     /// A JSON body that may be absent (submit and approve need none): an empty body reads as the default.

@@ -21,7 +21,7 @@ public static class AuditLogApi
             }
 
             var found = await search.RunAsync(new AuditLogFilter(actor, action, entityType, fromDay, toDay), page ?? 1, pageSize ?? 50, ct);
-            return found.ToHttp(result => new { result.Total, result.Page, result.PageSize, result.Pages, result.Lines });
+            return found.ToHttp(result => new AuditLogJson(result.Total, result.Page, result.PageSize, result.Pages, result.Lines));
         }).RequireAuthorization(AccountServices.AuditLogReaders);
         return app;
     }
@@ -43,3 +43,6 @@ public static class AuditLogApi
         return null;
     }
 }
+
+/// <summary>A page of the change log as the API answers it.</summary>
+public sealed record AuditLogJson(int Total, int Page, int PageSize, int Pages, IReadOnlyList<AuditLine> Lines);

@@ -12,7 +12,7 @@ public static class AuditsApi
     {
         var group = app.MapGroup("/api/v1/audits").RequireAuthorization(AccountServices.Coordinators);
         group.MapPost("/", (AuditRequest body, CurrentStaff current, CreateAudit create, CancellationToken ct) =>
-            current.AsStaffAsync(async user => (await create.RunAsync(user, body.Fields(), ct)).ToHttp(ToJson, StatusCodes.Status201Created), ct));
+            current.AsStaffAsync(async user => (await create.RunAsync(user, body.Fields(), ct)).ToCreated(ToJson), ct));
         group.MapPut("/{key}", (string key, AuditRequest body, CurrentStaff current, EditAudit edit, CancellationToken ct) =>
             current.AsStaffAsync(async user => (await edit.RunAsync(user, key, body.Fields(), body.Version, ct)).ToHttp(ToJson), ct));
         group.MapPost("/{key}/findings", (string key, NewFindingRequest body, CurrentStaff current, CreateFinding create, LoadFindingRecord load, CancellationToken ct) =>
@@ -20,7 +20,7 @@ public static class AuditsApi
             {
                 var created = await create.RunAsync(user, key, body.Number, body.Category, new FindingFields(body.Title, body.Excerpt, body.ReportPages, body.Departments), ct);
                 return created.Succeeded
-                    ? (await load.RunAsync(user, created.Value!.Number, key, ct)).ToHttp(FindingsApi.ToJson, StatusCodes.Status201Created)
+                    ? (await load.RunAsync(user, created.Value.Number, key, ct)).ToCreated(FindingsApi.ToJson)
                     : ApiResults.Problem(created.Kind, created.Problems);
             }, ct));
         return app;

@@ -18,7 +18,7 @@ public static class DepartmentsApi
         group.MapPost("/{id:int}/rename", (int id, RenameRequest body, CurrentStaff current, RenameDepartment rename, ListDepartments list, CancellationToken ct) =>
             current.AsStaffAsync(async user =>
             {
-                var (from, problem) = StaffRequest.Month(body.From, "from");
+                var (from, problem) = ApiStaff.Month(body.From, "from");
                 return problem ?? await AnswerAsync(await rename.RunAsync(user, id, body.Name, from, body.Version, ct), list, StatusCodes.Status200OK, ct);
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         group.MapPost("/{id:int}/merge", (int id, MergeRequest body, CurrentStaff current, MergeDepartment merge, ListDepartments list, CancellationToken ct) =>
@@ -29,7 +29,7 @@ public static class DepartmentsApi
                     return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("into", "統合先: 統合先の所管課の ID を指定してください。")]);
                 }
 
-                var (from, problem) = StaffRequest.Month(body.From, "from");
+                var (from, problem) = ApiStaff.Month(body.From, "from");
                 return problem ?? await AnswerAsync(await merge.RunAsync(user, id, into, from, body.Version, ct), list, StatusCodes.Status200OK, ct);
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         return app;
@@ -42,7 +42,7 @@ public static class DepartmentsApi
             return ApiResults.Problem(outcome.Kind, outcome.Problems);
         }
 
-        var item = (await list.RunAsync(ct)).First(d => d.Id == outcome.Value!.Id);
+        var item = (await list.RunAsync(ct)).First(d => d.Id == outcome.Value.Id);
         return status == StatusCodes.Status201Created ? TypedResults.Created($"/api/v1/departments/{item.Id}", ToJson(item)) : TypedResults.Ok(ToJson(item));
     }
 

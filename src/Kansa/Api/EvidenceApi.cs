@@ -33,7 +33,7 @@ public static class EvidenceApi
 
             await using var stream = file.OpenReadStream();
             var outcome = await attach.RunAsync(user, id, file.FileName, file.Length, stream, ct);
-            return outcome.ToHttp(e => e, StatusCodes.Status201Created);
+            return outcome.ToCreated(e => e);
         }).RequireAuthorization(AccountServices.TokenStaff).DisableAntiforgery();
 
         app.MapGet("/api/v1/evidence/{id:int}", async (int id, HttpContext context, CurrentStaff staff, DownloadEvidence download, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public static class EvidenceApi
             // Always a download, never rendered: an uploaded file must not run as a page of this site.
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
-            var file = outcome.Value!;
+            var file = outcome.Value;
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).RequireAuthorization(AccountServices.Staff);
         return app;

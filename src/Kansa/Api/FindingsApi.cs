@@ -18,14 +18,14 @@ public static class FindingsApi
             {
                 var edited = await edit.RunAsync(user, number, audit, body.Fields(), body.Version, ct);
                 return edited.Succeeded
-                    ? (await load.RunAsync(user, edited.Value!.Number, edited.Value.Audit!.Key, ct)).ToHttp(ToJson)
+                    ? (await load.RunAsync(user, edited.Value.Number, edited.Value.Audit!.Key, ct)).ToHttp(ToJson)
                     : ApiResults.Problem(edited.Kind, edited.Problems);
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         return app;
     }
 
     /// <summary>The JSON of a finding: registry fields as in the open data, plus version and the full history.</summary>
-    internal static FindingJson ToJson(LoadFindingRecord.Record r) => new(
+    internal static FindingJson ToJson(FindingAsOf r) => new(
         r.AuditKey, r.AuditKind, r.FiscalYear, r.Number, r.Category.Label(), r.Sequence, r.ReportPages, r.PageFrom, r.PageTo,
         r.Departments, r.Title, r.Excerpt, r.Version, r.Status, r.State.Code(), r.Published?.ToString(), r.Response,
         [.. r.History.Select(h => new HistoryJson(

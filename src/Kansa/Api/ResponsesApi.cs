@@ -27,28 +27,28 @@ public static class ResponsesApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountServices.Staff);
 
         api.MapPost("/findings/{number}/requests", (string number, string? audit, RequestBody body, CurrentStaff staff, RequestResponse use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
                 !ApiStaff.TryDate("dueDate", body.DueDate, out var due, out var error) ? error!
-                    : (await use.RunAsync(user, number, audit, due, body.Note, ct)).ToHttp(Json, StatusCodes.Status201Created)))
+                    : (await use.RunAsync(user, number, audit, due, body.Note, ct)).ToCreated(Json), ct))
             .RequireAuthorization(AccountServices.Coordinators);
 
         api.MapPost("/requests/{id:int}/due-date", (int id, DueDateBody body, CurrentStaff staff, MoveDueDate use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
                 !ApiStaff.TryDate("dueDate", body.DueDate, out var due, out var error) ? error!
-                    : (await use.RunAsync(user, id, due, body.Reason, ct)).ToHttp(Json)))
+                    : (await use.RunAsync(user, id, due, body.Reason, ct)).ToHttp(Json), ct))
             .RequireAuthorization(AccountServices.Coordinators);
 
         api.MapPost("/findings/{number}/responses", (string number, string? audit, ResponseBody body, CurrentStaff staff, DraftResponse use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
-                (await use.RunAsync(user, number, audit, body.Status, body.Content, ct)).ToHttp(Json, StatusCodes.Status201Created)));
+            staff.AsStaffAsync(async user =>
+                (await use.RunAsync(user, number, audit, body.Status, body.Content, ct)).ToCreated(Json), ct));
 
         api.MapGet("/responses/{id:int}", (int id, CurrentStaff staff, LoadResponse use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user => (await use.RunAsync(user, id, ct)).ToHttp(Json)));
+            staff.AsStaffAsync(async user => (await use.RunAsync(user, id, ct)).ToHttp(Json), ct));
 
         api.MapPut("/responses/{id:int}", (int id, ResponseBody body, CurrentStaff staff, EditResponse use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
                 !ApiStaff.TryVersion(body.Version, out var version, out var error) ? error!
-                    : (await use.RunAsync(user, id, body.Status, body.Content, version, ct)).ToHttp(Json)));
+                    : (await use.RunAsync(user, id, body.Status, body.Content, version, ct)).ToHttp(Json), ct));
 
         api.MapPost("/responses/{id:int}/submit", (int id, HttpRequest request, CurrentStaff staff, SubmitResponse use, CancellationToken ct) =>
             StepAsync(request, staff, ct, (user, body, version) => use.RunAsync(user, id, version, ct)));
@@ -60,44 +60,23 @@ public static class ResponsesApi
             StepAsync(request, staff, ct, (user, body, version) => use.RunAsync(user, id, body?.Comment, version, ct)));
 
         api.MapPost("/responses/{id:int}/corrections", (int id, CorrectionBody body, CurrentStaff staff, CorrectPublishedResponse use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
                 !ApiStaff.TryVersion(body.Version, out var version, out var error) ? error!
-                    : (await use.RunAsync(user, id, body.Content, body.Reason, version, ct)).ToHttp(Json, StatusCodes.Status201Created)));
+                    : (await use.RunAsync(user, id, body.Content, body.Reason, version, ct)).ToCreated(Json), ct));
         return app;
     }
 
     /// <summary>The JSON of a response: every response object carries id, number, stage, status, state, content, version, steps.</summary>
-    public static object Json(ResponseView r) => new
-    {
-        id = r.Id,
-        audit = r.AuditKey,
-        number = r.Number,
-        stage = r.Stage.Code(),
-        status = r.Status,
-        state = r.State.Code(),
-        content = r.Content,
-        version = r.Version,
-        roundId = r.RoundId,
-        createdBy = r.CreatedBy,
-        createdAt = r.CreatedAt,
-        steps = r.Steps.Select(s => new { action = s.Action, by = s.By, at = s.At, comment = s.Comment, status = s.Word, content = s.Content }),
-    };
+    public static ResponseJson Json(ResponseView r) => new(
+        r.Id, r.AuditKey, r.Number, r.Stage.Code(), r.Status, r.State.Code(), r.Content, r.Version, r.RoundId, r.CreatedBy, r.CreatedAt,
+        [.. r.Steps.Select(s => new ResponseStepJson(s.Action, s.By, s.At, s.Comment, s.Word, s.Content))]);
 
-    private static object Json(RequestView r) => new
-    {
-        id = r.Id,
-        number = r.Number,
-        dueDate = r.DueDate,
-        originalDueDate = r.OriginalDueDate,
-        note = r.Note,
-        requestedBy = r.RequestedBy,
-        requestedAt = r.RequestedAt,
-        dueDateChanges = r.Changes.Select(c => new { from = c.From, to = c.To, reason = c.Reason, changedBy = c.ChangedBy, changedAt = c.ChangedAt }),
-    };
+    private static RequestJson Json(RequestView r) =>
+        new(r.Id, r.Number, r.DueDate, r.OriginalDueDate, r.Note, r.RequestedBy, r.RequestedAt, r.Changes);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The action comes last so that it reads as the body of the endpoint.")]
     private static Task<IResult> StepAsync(HttpRequest request, CurrentStaff staff, CancellationToken ct, Func<Accounts.StaffUser, StepBody?, Guid?, Task<Outcome<ResponseView>>> step) =>
-        ApiStaff.RunAsync(staff, ct, async user =>
+        staff.AsStaffAsync(async user =>
         {
             var (body, error) = await ApiStaff.ReadOptionalAsync<StepBody>(request, ct);
             if (error is not null)
@@ -107,5 +86,28 @@ public static class ResponsesApi
 
             return !ApiStaff.TryVersion(body?.Version, out var version, out var versionError) ? versionError!
                 : (await step(user, body, version)).ToHttp(Json);
-        });
+        }, ct);
 }
+
+/// <summary>A response as the API answers it.</summary>
+public sealed record ResponseJson(
+    int Id,
+    string Audit,
+    string Number,
+    string Stage,
+    string Status,
+    string State,
+    string Content,
+    Guid Version,
+    int? RoundId,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<ResponseStepJson> Steps);
+
+/// <summary>One step of a response; "status" is the word the step saved.</summary>
+public sealed record ResponseStepJson(string Action, string By, DateTimeOffset At, string? Comment, string? Status, string? Content);
+
+/// <summary>A request for a response as the API answers it, with every move of its due date.</summary>
+public sealed record RequestJson(
+    int Id, string Number, DateOnly DueDate, DateOnly OriginalDueDate, string? Note, string RequestedBy, DateTimeOffset RequestedAt,
+    IReadOnlyList<DueDateChangeView> DueDateChanges);

@@ -19,7 +19,7 @@ public static class StaffFindingsApi
 
         // Every filter is read as text so that a malformed one gets a Japanese problem naming it, never the framework's.
         api.MapGet("", (string? audit, string? department, string? stage, string? due, string? overdue, string? number, string? page, CurrentStaff staff, ListWorkItems use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
             {
                 var problems = new List<Problem>();
                 int? departmentId = ReadInt("department", department, problems);
@@ -48,12 +48,12 @@ public static class StaffFindingsApi
 
                 var filter = new WorkListFilter(audit, departmentId, stageFilter, dueBy, overdueOnly, number, pageNumber);
                 return (await use.RunAsync(user, filter, ct)).ToHttp(ToJson);
-            }));
+            }, ct));
 
         api.MapPost("/requests", (BulkRequestBody body, CurrentStaff staff, RequestResponses use, CancellationToken ct) =>
-            ApiStaff.RunAsync(staff, ct, async user =>
+            staff.AsStaffAsync(async user =>
                 !ApiStaff.TryDate("dueDate", body.DueDate, out var due, out var error) ? error!
-                    : (await use.RunAsync(user, body.Findings ?? [], due, body.Note, ct)).ToHttp(ToJson, StatusCodes.Status201Created)))
+                    : (await use.RunAsync(user, body.Findings ?? [], due, body.Note, ct)).ToCreated(ToJson), ct))
             .RequireAuthorization(AccountServices.Coordinators);
         return app;
     }

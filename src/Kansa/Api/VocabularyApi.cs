@@ -30,7 +30,7 @@ public static class VocabularyApi
                 [FindingCategory.Opinion] = body.Opinion ?? [],
             };
             var outcome = await choose.RunAsync(user, words, ct);
-            return outcome.Succeeded ? TypedResults.Ok(ToJson(outcome.Value!)) : (ProblemHttpResult)ApiResults.Problem(outcome.Kind, outcome.Problems);
+            return outcome.Succeeded ? TypedResults.Ok(ToJson(outcome.Value)) : (ProblemHttpResult)ApiResults.Problem(outcome.Kind, outcome.Problems);
         }).RequireAuthorization(AccountServices.Coordinators);
         return app;
     }

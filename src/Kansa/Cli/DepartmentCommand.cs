@@ -92,7 +92,7 @@ internal static class DepartmentCommand
     {
         if (outcome.Succeeded)
         {
-            console.Out.WriteLine(success(outcome.Value!));
+            console.Out.WriteLine(success(outcome.Value));
             return 0;
         }
 

@@ -54,7 +54,7 @@ internal static class DiffCommand
                 return KansaCli.Problems;
             }
 
-            var text = parse.GetValue(format) == "json" ? ChangesText.RenderJson(outcome.Value!) : ChangesText.Render(outcome.Value!);
+            var text = parse.GetValue(format) == "json" ? ChangesText.RenderJson(outcome.Value) : ChangesText.Render(outcome.Value);
             console.Out.Write(text);
             return 0;
         });

@@ -41,7 +41,7 @@ internal static class RemindersCommand
                 return KansaCli.Problems;
             }
 
-            var pass = outcome.Value!;
+            var pass = outcome.Value;
             console.Out.WriteLine($"通知の対象 {pass.Due} 件: 送信 {pass.Sent} 件、送信済み {pass.AlreadyClaimed} 件、宛先なし {pass.WithoutRecipient} 件。");
             return 0;
         });

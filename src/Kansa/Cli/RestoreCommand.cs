@@ -60,7 +60,7 @@ internal static class RestoreCommand
             return KansaCli.Problems;
         }
 
-        var manifest = outcome.Value!;
+        var manifest = outcome.Value;
         console.Out.WriteLine($"{done} ({manifest.Tables.Count} 表、{manifest.Tables.Sum(t => t.Rows):N0} 行、{manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC の時点)。");
         console.Out.WriteLine("kansa audit-log verify で監査ログを確かめてください。");
         return 0;

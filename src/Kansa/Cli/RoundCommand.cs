@@ -113,7 +113,7 @@ internal static class RoundCommand
             return CliStaff.Fail(outcome.Problems, console);
         }
 
-        var round = outcome.Value!;
+        var round = outcome.Value;
         console.Out.WriteLine($"{round.Id}\t{round.AsOf}\t{round.Label}\t{round.StateLabel}");
         console.Error.WriteLine($"公表の回 {round.Id} ({round.Label}) を{done} ({user.Actor} の操作として記録)。");
         return 0;

@@ -42,7 +42,7 @@ internal static class SheetCommand
             }
 
             var path = parse.GetValue(output)!;
-            await File.WriteAllBytesAsync(path, outcome.Value!.Content, ct);
+            await File.WriteAllBytesAsync(path, outcome.Value.Content, ct);
             var sheets = outcome.Value.Sheets;
             console.Error.WriteLine(sheets.Sheets.Count == 0
                 ? $"{path} に書き出しました: 回答の要る指摘・意見はありません。"
@@ -109,7 +109,7 @@ internal static class SheetCommand
                     return CliStaff.Fail(plan.Problems, console);
                 }
 
-                Print(plan.Value!, console);
+                Print(plan.Value, console);
                 console.Out.WriteLine("確認だけを行いました (何も変えていません)。");
                 return 0;
             }
@@ -122,7 +122,7 @@ internal static class SheetCommand
                 return CliStaff.Fail(outcome.Problems, console);
             }
 
-            Print(outcome.Value!.Plan, console);
+            Print(outcome.Value.Plan, console);
             var count = outcome.Value.Responses.Count;
             console.Out.WriteLine(count == 0
                 ? "変更された行はありません。何も変えていません。"

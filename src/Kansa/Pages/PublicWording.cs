@@ -1,5 +1,5 @@
 using Kansa.Calendar;
-using Kansa.Reports;
+using Kansa.Findings;
 using Kansa.Responses;
 
 namespace Kansa.Pages;
@@ -25,7 +25,7 @@ public static class PublicWording
         response is null && published is null && state == StatusState.Open;
 
     /// <summary><see cref="IsUnpublished(string?, YearMonth?, StatusState)"/> for a row of an audit.</summary>
-    public static bool IsUnpublished(FindingSnapshot f) => IsUnpublished(f.Response, f.Published, f.State);
+    public static bool IsUnpublished(FindingAsOf f) => IsUnpublished(f.Response, f.Published, f.State);
 
     /// <summary>The title a page shows: the stored one, 未公表 …, or a dash when a published row had no title.</summary>
     public static string TitleOf(string? title, bool unpublished) => title ?? (unpublished ? Unpublished : "—");

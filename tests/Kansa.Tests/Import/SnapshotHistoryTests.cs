@@ -291,7 +291,7 @@ public sealed class SnapshotHistoryTests : IDisposable
         return await context.StatusRecords.CountAsync();
     }
 
-    private static async Task<IReadOnlyList<LoadFindingDetails.HistoryEntry>> HistoryAsync(TestDatabase db, string number)
+    private static async Task<IReadOnlyList<FindingStatusEntry>> HistoryAsync(TestDatabase db, string number)
     {
         await using var context = db.CreateContext();
         return Assert.Single(await new LoadFindingDetails(context).RunAsync(null, number, CancellationToken.None)).History;

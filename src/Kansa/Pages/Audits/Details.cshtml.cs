@@ -38,16 +38,16 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
     public AuditSnapshot Audit { get; private set; } = null!;
 
     /// <summary>The findings that pass the filters.</summary>
-    public IReadOnlyList<FindingSnapshot> Findings { get; private set; } = [];
+    public IReadOnlyList<FindingAsOf> Findings { get; private set; } = [];
 
     /// <summary>The value of <see cref="Filter.Unpublished"/> that lists unpublished findings among the others.</summary>
     public const string ListUnpublished = "list";
 
     /// <summary>The findings shown in the main table: all of them, or the published ones when the others are collapsed.</summary>
-    public IReadOnlyList<FindingSnapshot> Listed { get; private set; } = [];
+    public IReadOnlyList<FindingAsOf> Listed { get; private set; } = [];
 
     /// <summary>The unpublished findings by category, each shown as one line (empty when they are listed).</summary>
-    public IReadOnlyList<(FindingCategory Category, IReadOnlyList<FindingSnapshot> Rows)> Collapsed { get; private set; } = [];
+    public IReadOnlyList<(FindingCategory Category, IReadOnlyList<FindingAsOf> Rows)> Collapsed { get; private set; } = [];
 
     /// <summary>Whether the unpublished findings are listed among the others.</summary>
     public bool ListsUnpublished => Query.Unpublished == ListUnpublished;
@@ -107,7 +107,7 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
         Collapsed = ListsUnpublished
             ? []
             : [.. Findings.Where(PublicWording.IsUnpublished).GroupBy(f => f.Category)
-                .Select(g => (g.Key, (IReadOnlyList<FindingSnapshot>)[.. g]))];
+                .Select(g => (g.Key, (IReadOnlyList<FindingAsOf>)[.. g]))];
         Progress = CategoryProgress.FromSummary(Audit.Summary);
         return Page();
     }

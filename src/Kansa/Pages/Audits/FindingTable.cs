@@ -1,4 +1,4 @@
-using Kansa.Reports;
+using Kansa.Findings;
 
 namespace Kansa.Pages.Audits;
 
@@ -7,4 +7,4 @@ namespace Kansa.Pages.Audits;
 /// <param name="Id">The id of the table's caption, which names its scroll box.</param>
 /// <param name="Caption">The caption.</param>
 /// <param name="Rows">The findings.</param>
-public sealed record FindingTable(string AuditKey, string Id, string Caption, IReadOnlyList<FindingSnapshot> Rows);
+public sealed record FindingTable(string AuditKey, string Id, string Caption, IReadOnlyList<FindingAsOf> Rows);

@@ -11,7 +11,7 @@ namespace Kansa.Pages.Findings;
 public sealed class DetailsModel(LoadFindingDetails load) : PageModel
 {
     /// <summary>The matching findings; one on a normal visit.</summary>
-    public IReadOnlyList<LoadFindingDetails.Details> Matches { get; private set; } = [];
+    public IReadOnlyList<FindingAsOf> Matches { get; private set; } = [];
 
     /// <summary>Loads the finding.</summary>
     public async Task<IActionResult> OnGetAsync(string? key, string number, CancellationToken ct)

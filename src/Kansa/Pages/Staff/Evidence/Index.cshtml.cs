@@ -38,11 +38,14 @@ public sealed class IndexModel(CurrentStaff staff, ListEvidence list, AttachEvid
             outcome = await attach.RunAsync(user, id, Upload.FileName, Upload.Length, stream, ct);
         }
 
+        if (outcome.Succeeded)
+        {
+            TempData["Message"] = $"「{outcome.Value.FileName}」を添付しました。";
+            return RedirectToPage(new { id });
+        }
+
         switch (outcome.Kind)
         {
-            case OutcomeKind.Ok:
-                TempData["Message"] = $"「{outcome.Value!.FileName}」を添付しました。";
-                return RedirectToPage(new { id });
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Forbidden:

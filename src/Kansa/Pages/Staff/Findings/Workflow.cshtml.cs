@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kansa.Calendar;
 using Kansa.Responses;
 using Kansa.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -181,7 +181,7 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load, 
             return NotFound();
         }
 
-        View = outcome.Value!;
+        View = outcome.Value;
         People = await names.RunAsync(
             View.Requests.Select(r => r.RequestedBy)
                 .Concat(View.Requests.SelectMany(r => r.Changes.Select(c => c.ChangedBy)))
@@ -190,6 +190,6 @@ public sealed class WorkflowModel(CurrentStaff staff, LoadFindingWorkflow load, 
         return null;
     }
 
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    // The one date reader of the API and the CLI; a date it refuses reaches the use case as missing, which says so.
+    private static DateOnly? ParseDate(string? text) => YearMonth.TryParseIsoDate(text, out var d, out _) ? d : null;
 }

@@ -78,7 +78,7 @@ public sealed class AuditFormModel(LoadAuditRegistry registry, CreateAudit creat
         var outcome = Key is null ? await create.RunAsync(user, fields, ct) : await edit.RunAsync(user, Key, fields, Input.Version, ct);
         if (outcome.Succeeded)
         {
-            return Redirect($"/staff/registry/audits/{Uri.EscapeDataString(outcome.Value!.Key)}");
+            return Redirect($"/staff/registry/audits/{Uri.EscapeDataString(outcome.Value.Key)}");
         }
 
         if (outcome.Kind == OutcomeKind.NotFound)

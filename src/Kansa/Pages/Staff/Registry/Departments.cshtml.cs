@@ -39,7 +39,7 @@ public sealed class DepartmentsModel(ListDepartments list, CreateDepartment crea
         var outcome = await create.RunAsync(user, Input.Name, ct);
         if (outcome.Succeeded)
         {
-            return Redirect($"/staff/registry/departments/{outcome.Value!.Id}");
+            return Redirect($"/staff/registry/departments/{outcome.Value.Id}");
         }
 
         if (outcome.Kind == OutcomeKind.Forbidden)

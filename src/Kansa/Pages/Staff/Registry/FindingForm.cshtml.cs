@@ -63,7 +63,7 @@ public sealed class FindingFormModel(LoadFindingRecord load, CreateFinding creat
     public IReadOnlyList<string> DepartmentNames { get; private set; } = [];
 
     /// <summary>What the finding is now, shown after a conflict.</summary>
-    public LoadFindingRecord.Record? Newer { get; private set; }
+    public FindingAsOf? Newer { get; private set; }
 
     /// <summary>Shows the form, filled in when editing.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class FindingFormModel(LoadFindingRecord load, CreateFinding creat
             return NotFound();
         }
 
-        var f = found.Value!;
+        var f = found.Value;
         Input = new InputModel
         {
             Title = f.Title, Excerpt = f.Excerpt, ReportPages = f.ReportPages,

@@ -81,11 +81,14 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
 
         // A form without the preview's list (an older page) publishes as the API does without one.
         var outcome = await publish.RunAsync(user, id, Request.Form.ContainsKey("previewed") ? previewed ?? [] : null, ct);
+        if (outcome.Succeeded)
+        {
+            Notice = $"{outcome.Value.Label}の回を公表しました (回答 {outcome.Value.Responses} 件)。";
+            return RedirectToPage(new { id });
+        }
+
         switch (outcome.Kind)
         {
-            case OutcomeKind.Ok:
-                Notice = $"{outcome.Value!.Label}の回を公表しました (回答 {outcome.Value.Responses} 件)。";
-                return RedirectToPage(new { id });
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Forbidden:
@@ -106,11 +109,14 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
         }
 
         var outcome = await cancel.RunAsync(user, id, reason, ct);
+        if (outcome.Succeeded)
+        {
+            Notice = $"{outcome.Value.Label}の回を取り消しました。承認済の回答は公表されないまま、次の回を待ちます。";
+            return RedirectToPage(new { id });
+        }
+
         switch (outcome.Kind)
         {
-            case OutcomeKind.Ok:
-                Notice = $"{outcome.Value!.Label}の回を取り消しました。承認済の回答は公表されないまま、次の回を待ちます。";
-                return RedirectToPage(new { id });
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Forbidden:
@@ -144,8 +150,8 @@ public sealed class DetailsModel(CurrentStaff staff, ListRounds list, PreviewRou
 
         Round = round;
         People = await names.RunAsync([round.OpenedBy, round.PublishedBy, round.CancelledBy], ct);
-        Snapshot = outcome.Value!;
-        Changes = changed.Value!;
+        Snapshot = outcome.Value;
+        Changes = changed.Value;
         Pending = [.. Changes.Newly.Select(r => r.ResponseId).Order()];
         return null;
     }

@@ -48,7 +48,7 @@ public sealed class IndexModel(CurrentStaff staff, ListRounds list, Accounts.Res
         var outcome = await open.RunAsync(user, Input.AsOf, ct);
         if (outcome.Succeeded)
         {
-            return RedirectToPage("Details", new { id = outcome.Value!.Id });
+            return RedirectToPage("Details", new { id = outcome.Value.Id });
         }
 
         if (outcome.Kind == OutcomeKind.Forbidden)

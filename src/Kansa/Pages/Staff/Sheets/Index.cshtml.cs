@@ -69,7 +69,7 @@ public sealed class IndexModel(CurrentStaff staff, KansaDbContext db) : PageMode
         var outcome = await export.RunAsync(user, audit, string.IsNullOrWhiteSpace(department) ? null : department, done, ct);
         if (outcome.Succeeded)
         {
-            var name = string.Concat(outcome.Value!.FileName.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
+            var name = string.Concat(outcome.Value.FileName.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
             return File(outcome.Value.Content, ExportDepartmentSheets.ContentType, name);
         }
 
@@ -148,7 +148,7 @@ public sealed class IndexModel(CurrentStaff staff, KansaDbContext db) : PageMode
         var outcome = await import.RunAsync(user, bytes, label, string.IsNullOrWhiteSpace(audit) ? null : audit, submit, previewed ?? [], "web", ct);
         if (outcome.Succeeded)
         {
-            var r = outcome.Value!;
+            var r = outcome.Value;
             Notice = r.Responses.Count == 0
                 ? $"{label}: 変更された行はありませんでした。何も変えていません。"
                 : $"{label}: {string.Join("、", r.Plan.Changes.Select(c => c.Number))} の回答を{(r.Submitted ? "保存して提出しました" : "下書きとして保存しました")} ({r.Responses.Count} 件)。";
