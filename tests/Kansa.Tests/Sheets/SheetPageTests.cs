@@ -80,6 +80,23 @@ public class SheetPageTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_file_over_the_limit_is_a_message_on_the_page_and_changes_nothing(string engine)
+    {
+        await using var setup = await CreateAsync(engine);
+        var editor = await StaffAccounts.SignedInClientAsync(setup.Host, "dx-editor");
+        var before = await DbFingerprint.TakeAsync(setup.Db);
+
+        using var response = await UploadAsync(editor, new byte[Kansa.Pages.Staff.Sheets.IndexModel.MaxUpload + 1], "大きい.xlsx", submit: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("大きい.xlsx: ファイルが大きすぎます (4 MB まで)。", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*='handler=Apply']"));
+        Assert.Equal(before, await DbFingerprint.TakeAsync(setup.Db));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task An_editor_of_another_department_is_refused(string engine)
     {
         await using var setup = await CreateAsync(engine);

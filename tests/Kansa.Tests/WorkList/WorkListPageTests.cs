@@ -75,16 +75,16 @@ public class WorkListPageTests
         {
             (coord, "/staff", "ダッシュボード"), (coord, "/staff/findings", "一覧"), (coord, "/staff/registry", "登録"),
             (coord, "/staff/rounds", "公表の回"), (coord, "/staff/sheets", "シート"), (admin, "/staff/audit-log", "監査ログ"),
-            (coord, "/staff/registry/departments", "登録"), (coord, "/staff/findings/R5-指-3", "一覧"),
+            (coord, "/staff/vocabulary", "対応区分の語"), (coord, "/staff/registry/departments", "登録"), (coord, "/staff/findings/R5-指-3", "一覧"),
         })
         {
             var menu = Menu(await client.GetStringAsync(path));
             Assert.Equal(current, menu.Single(m => m.Current is not null).Label);
-            Assert.Equal(path == "/staff/findings" || path == "/staff" || path == "/staff/rounds" || path == "/staff/sheets" || path == "/staff/audit-log" || path == "/staff/registry" ? "page" : "true",
+            Assert.Equal(path == "/staff/findings" || path == "/staff" || path == "/staff/rounds" || path == "/staff/sheets" || path == "/staff/audit-log" || path == "/staff/registry" || path == "/staff/vocabulary" ? "page" : "true",
                 menu.Single(m => m.Current is not null).Current);
         }
 
-        Assert.Equal(["ダッシュボード", "一覧", "登録", "公表の回", "シート"], Menu(await coord.GetStringAsync("/staff")).Select(m => m.Label));
+        Assert.Equal(["ダッシュボード", "一覧", "登録", "公表の回", "シート", "対応区分の語"], Menu(await coord.GetStringAsync("/staff")).Select(m => m.Label));
         Assert.Equal(["ダッシュボード", "一覧", "シート"], Menu(await editor.GetStringAsync("/staff")).Select(m => m.Label));
 
         // The box on /staff: one match opens the workflow page; no match stays on the list with a message.
