@@ -47,7 +47,7 @@ public sealed class FindDueNotices(KansaDbContext db, IOptions<ReminderSettings>
             .Select(d => new { d.FindingId, d.DepartmentId }).ToListAsync(ct);
 
         return [.. requests
-            .Where(r => !answers.Any(a => a.FindingId == r.FindingId && (a.RequestId == r.Id || (a.RequestId is null && a.CreatedAt >= r.RequestedAt))))
+            .Where(r => !answers.Any(a => a.FindingId == r.FindingId && ResponseRequest.IsAnsweredBy(r.Id, r.RequestedAt, a.RequestId, a.CreatedAt)))
             .Select(r => new DueNotice(r.Id, r.FindingId, r.Number, r.Title, r.AuditKey, r.DueDate,
                 r.DueDate < today ? ReminderKinds.Overdue : ReminderKinds.DueSoon,
                 r.DueDate.DayNumber - today.DayNumber,

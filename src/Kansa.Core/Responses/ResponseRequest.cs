@@ -26,6 +26,14 @@ public sealed class ResponseRequest
 
     /// <summary>Every move of the due date, with its reason.</summary>
     public List<DueDateChange> DueDateChanges { get; set; } = [];
+
+    /// <summary>
+    /// Whether an approved or published response answers a request: it is linked to it, or, unlinked (drafted before
+    /// requests were linked), it was started after the request. The one rule behind reminders, the work list and the
+    /// department sheets; in memory because SQLite stores <see cref="DateTimeOffset"/> as text.
+    /// </summary>
+    public static bool IsAnsweredBy(int requestId, DateTimeOffset requestedAt, int? responseRequestId, DateTimeOffset responseCreatedAt) =>
+        responseRequestId == requestId || (responseRequestId is null && responseCreatedAt >= requestedAt);
 }
 
 /// <summary>A move of a due date, which needs a reason.</summary>

@@ -72,7 +72,7 @@ public sealed class SheetSource
             var answered = responses[f.Id].Where(r => r.Stage is ResponseStage.Approved or ResponseStage.Published).ToList();
 
             // A request is answered by an approved or published response linked to it, or (unlinked) started after it.
-            var openRequest = requests[f.Id].Any(q => !answered.Exists(r => r.RequestId == q.Id || (r.RequestId is null && r.CreatedAt >= q.RequestedAt)));
+            var openRequest = requests[f.Id].Any(q => !answered.Exists(r => ResponseRequest.IsAnsweredBy(q.Id, q.RequestedAt, r.RequestId, r.CreatedAt)));
             if (current is null || current.State != StatusState.Done || active is not null || openRequest)
             {
                 needing.Add(f.Id);

@@ -49,7 +49,7 @@ public static class FindingProgress
 
         // Dates are compared here rather than in SQL: SQLite stores DateTimeOffset as text.
         var open = requests
-            .Where(q => !answers[q.FindingId].Any(a => a.RequestId == q.Id || (a.RequestId is null && a.CreatedAt >= q.RequestedAt)))
+            .Where(q => !answers[q.FindingId].Any(a => ResponseRequest.IsAnsweredBy(q.Id, q.RequestedAt, a.RequestId, a.CreatedAt)))
             .GroupBy(q => q.FindingId)
             .ToDictionary(g => g.Key, g => g.MaxBy(q => q.Id)!);
         var working = responses.Where(r => r.Stage.IsUnfinished()).GroupBy(r => r.FindingId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Stage);

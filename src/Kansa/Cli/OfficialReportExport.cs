@@ -31,7 +31,6 @@ internal static class OfficialReportExport
         }
 
         await using var services = CliServices.Build(target, s => s.AddKansaReports(CliServices.Configuration()));
-        var printer = services.GetRequiredService<ChromiumPdf>();
         var reports = await new LoadOfficialReport(context, TimeProvider.System).RunAsync(month, key, ct);
         if (reports is null)
         {
@@ -49,7 +48,7 @@ internal static class OfficialReportExport
         }
         else
         {
-            var print = await printer.PrintAsync(html, ct);
+            var print = await services.GetRequiredService<ChromiumPdf>().PrintAsync(html, ct);
             if (print.Pdf is null)
             {
                 console.Error.WriteLine(print.Problem);
