@@ -33,6 +33,9 @@ public static class KansaWebApp
         builder.Services.Configure<Kansa.Accounts.PasswordWords>(builder.Configuration.GetSection(Kansa.Accounts.PasswordWords.Section));
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaForwardedHeaders(builder.Configuration);
+        builder.Services.AddKansaKeyRing(settings.Database);
+        builder.Services.AddKansaLoginLimit();
+        builder.Services.AddKansaPublicCache(builder.Configuration, settings.Database);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaSheets();
@@ -51,7 +54,9 @@ public static class KansaWebApp
         var app = builder.Build();
         app.UseKansaForwardedHeaders();
         app.UseKansaSecurityHeaders();
+        app.UseKansaPublicCache();
         app.MapKansaPages();
+        app.MapKansaHealth();
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
         app.MapKansaFeed();
