@@ -13,9 +13,28 @@ namespace Kansa.Web;
 /// before it came in (read-your-writes across instances, no delay, no notification to miss), and under load one
 /// round trip to the database serves a whole batch of requests.
 /// </para>
+/// <para>
+/// In the <c>notify</c> mode (<see cref="PublicCacheSettings.Coherence"/>, PostgreSQL only) the version is kept in memory
+/// and the probe runs only after a <c>NOTIFY kansa_data</c> (sent at the commit of every change made through Kansa,
+/// see <see cref="Storage.DataChangeNotice"/>), after a change made through this instance, after the listening
+/// connection was lost, and at the latest every <see cref="NoticeMaxAge"/>: no round trip per request, at the price of
+/// the notice's delivery time (well under a millisecond on one network) before another instance shows a change.
+/// </para>
 /// </summary>
-public sealed class DataVersion(SharedConnections connections) : IAsyncDisposable, IDisposable
+public sealed class DataVersion(SharedConnections connections, Microsoft.Extensions.Options.IOptions<PublicCacheSettings> options, TimeProvider time)
+    : IAsyncDisposable, IDisposable
 {
+    /// <summary>How long a version known from notices is trusted without asking (a safety net for a lost notice).</summary>
+    public static readonly TimeSpan NoticeMaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly bool notify = options.Value.Coherence == PublicCacheSettings.Notify && connections.Engine == Storage.DatabaseEngine.PostgreSql;
+    private readonly CancellationTokenSource stopping = new();
+    private Task? listener;
+    private string? known;
+    private long knownAt;
+    private long epoch;
+    private bool listening;
+
     private const string Query = "SELECT \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1";
 
     private readonly Lock gate = new();
@@ -32,6 +51,15 @@ public sealed class DataVersion(SharedConnections connections) : IAsyncDisposabl
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
+            if (notify)
+            {
+                listener ??= Task.Run(ListenAsync);
+                if (known is not null && time.GetElapsedTime(knownAt) < NoticeMaxAge)
+                {
+                    return Task.FromResult(known);
+                }
+            }
+
             waiting ??= new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var task = waiting.Task;
             if (!probing)
@@ -49,6 +77,7 @@ public sealed class DataVersion(SharedConnections connections) : IAsyncDisposabl
         while (true)
         {
             TaskCompletionSource<string> batch;
+            long started;
             lock (gate)
             {
                 if (waiting is null || disposed)
@@ -61,16 +90,85 @@ public sealed class DataVersion(SharedConnections connections) : IAsyncDisposabl
 
                 batch = waiting;
                 waiting = null;
+                started = epoch;
             }
 
             try
             {
-                batch.SetResult(await ReadAsync());
+                var read = await ReadAsync();
+                lock (gate)
+                {
+                    // Trusted until the next notice, unless one came while reading (the read may predate its change).
+                    if (notify && listening && started == epoch)
+                    {
+                        known = read;
+                        knownAt = time.GetTimestamp();
+                    }
+                }
+
+                batch.SetResult(read);
             }
             catch (Exception e)
             {
                 await ResetAsync();
                 batch.SetException(e);
+            }
+        }
+    }
+
+    /// <summary>Forgets the version known from notices: the next request asks the database (after a change made here).</summary>
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            known = null;
+            epoch++;
+        }
+    }
+
+    // Listens on its own connection; while it is not listening, every request asks the database as in the probe mode.
+    private async Task ListenAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = (Npgsql.NpgsqlConnection)connections.Create();
+                await connection.OpenAsync(stopping.Token);
+                connection.Notification += (_, _) => Invalidate();
+                await using (var listen = new Npgsql.NpgsqlCommand($"LISTEN {Storage.DataChangeNotice.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stopping.Token);
+                }
+
+                lock (gate)
+                {
+                    listening = true;
+                    known = null;
+                    epoch++;
+                }
+
+                while (true)
+                {
+                    await connection.WaitAsync(stopping.Token);
+                }
+            }
+            catch (Exception) when (!stopping.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            finally
+            {
+                lock (gate)
+                {
+                    listening = false;
+                    known = null;
+                    epoch++;
+                }
             }
         }
     }
@@ -116,7 +214,14 @@ public sealed class DataVersion(SharedConnections connections) : IAsyncDisposabl
             running = loop;
         }
 
+        await stopping.CancelAsync();
+        if (listener is not null)
+        {
+            await listener;
+        }
+
         await running;
+        stopping.Dispose();
         await ResetAsync();
     }
 

@@ -19,6 +19,15 @@ public sealed class PublicCacheSettings
 
     /// <summary>A larger response is sent as it is rendered and not kept.</summary>
     public int EntryMegabytes { get; set; } = 16;
+
+    /// <summary>The default: the data version is asked of the database for every request (coalesced), see <see cref="DataVersion"/>.</summary>
+    public const string Probe = "probe";
+
+    /// <summary>PostgreSQL only: the version is kept in memory and asked again after a NOTIFY, see <see cref="DataVersion"/>.</summary>
+    public const string Notify = "notify";
+
+    /// <summary><see cref="Probe"/> or <see cref="Notify"/>.</summary>
+    public string Coherence { get; set; } = Probe;
 }
 
 /// <summary>
@@ -55,7 +64,19 @@ public sealed class PublicCache(DataVersion version, TimeProvider time, IOptions
         if (!settings.Enabled || !(get || HttpMethods.IsHead(request.Method)) || !IsPublicPath(request.Path) || !IsAnonymous(request))
         {
             context.Response.OnStarting(NoStoreForPeople, context);
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                // A request that may have changed data: this instance asks the database again at once, notice or not.
+                if (!get && !HttpMethods.IsHead(request.Method))
+                {
+                    version.Invalidate();
+                }
+            }
+
             return;
         }
 

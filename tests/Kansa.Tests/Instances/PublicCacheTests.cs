@@ -162,6 +162,42 @@ public class PublicCacheTests
         Assert.Contains("デジタル推進課", await other.Client.GetStringAsync(AuditPage), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task In_the_notify_mode_a_notice_brings_the_change_to_the_other_instance()
+    {
+        var notify = new Dictionary<string, string?> { ["Kansa:PublicCache:Coherence"] = PublicCacheSettings.Notify };
+        TestPaths.RequireSeed();
+        await using var db = await TestDatabase.CreateAsync("postgres");
+        await using (var context = db.CreateContext())
+        {
+            Assert.True((await new ImportStatusReports(context, TimeProvider.System).RunAsync([TestPaths.SeedFile], false, null, CancellationToken.None)).Succeeded);
+        }
+
+        await StaffAccounts.CreateUserAsync(db, "coord", Kansa.Accounts.Roles.Coordinator);
+        await using var first = await WebHost.StartAsync(db.Target, notify);
+        await using var second = await WebHost.StartAsync(db.Target, notify);
+        using var coord = await StaffAccounts.TokenClientAsync(db, first, "coord");
+        await WarmAsync(second.Client);
+        await WarmAsync(first.Client);
+
+        var renamed = await coord.PostAsJsonAsync($"/api/v1/departments/{await DepartmentIdAsync(coord, "DX推進課")}/rename", new { name = "デジタル推進課", from = "2025-04" });
+
+        // The instance that made the change shows it at once; the other as soon as the notice arrives.
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Contains("デジタル推進課", await first.Client.GetStringAsync(AuditPage), StringComparison.Ordinal);
+        var seen = false;
+        for (var i = 0; i < 100 && !seen; i++)
+        {
+            seen = (await second.Client.GetStringAsync(AuditPage)).Contains("デジタル推進課", StringComparison.Ordinal);
+            if (!seen)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.True(seen, "the other instance never showed the new name");
+    }
+
     private static string? Cache(HttpResponseMessage response) =>
         response.Headers.TryGetValues(PublicCache.StatusHeader, out var values) ? values.Single() : null;
 
