@@ -19,6 +19,7 @@ public static class ChartEndpoints
         services.AddScoped<LoadAuditProgress>();
         services.AddScoped<LoadFindingAges>();
         services.AddScoped<LoadDepartmentOverviews>();
+        services.AddScoped<Recurrence.LoadRecurrence>();
         return services;
     }
 

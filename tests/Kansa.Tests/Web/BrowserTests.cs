@@ -146,6 +146,7 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         { "/departments", 200 },
         { "/departments/1", 200 },
         { "/ageing", 200 },
+        { "/themes", 200 },
         { $"/audits/{Uri.EscapeDataString(R5)}/changes?from=2025-13&to=2025-08", 400 },
     };
 
