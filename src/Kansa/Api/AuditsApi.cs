@@ -1,5 +1,6 @@
 using Kansa.Audits;
 using Kansa.Findings;
+using Kansa.Responses;
 using Kansa.Web;
 
 namespace Kansa.Api;

@@ -1,4 +1,4 @@
-using Kansa.Responses;
+using Kansa.Evidence;
 using Kansa.Web;
 
 namespace Kansa.Api;

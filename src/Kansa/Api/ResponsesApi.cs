@@ -1,4 +1,5 @@
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Web;
 
 namespace Kansa.Api;

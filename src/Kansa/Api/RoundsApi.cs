@@ -1,4 +1,5 @@
 using Kansa.Reports;
+using Kansa.Responses;
 using Kansa.Rounds;
 using Kansa.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

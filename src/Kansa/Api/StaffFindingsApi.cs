@@ -1,6 +1,6 @@
 using System.Globalization;
-using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Web;
 using Kansa.WorkList;
 

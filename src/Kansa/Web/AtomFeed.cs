@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
-using Kansa.Findings;
 using Kansa.Reports;
+using Kansa.Responses;
 
 namespace Kansa.Web;
 

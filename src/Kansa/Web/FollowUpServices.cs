@@ -1,7 +1,7 @@
 using Kansa.AuditTrail;
 using Kansa.Dashboards;
+using Kansa.Evidence;
 using Kansa.Reminders;
-using Kansa.Responses;
 
 namespace Kansa.Web;
 

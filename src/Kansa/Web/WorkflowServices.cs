@@ -1,5 +1,6 @@
 using Kansa.Responses;
 using Kansa.Rounds;
+using Kansa.Status;
 
 namespace Kansa.Web;
 

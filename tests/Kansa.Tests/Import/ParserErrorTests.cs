@@ -154,7 +154,7 @@ public partial class ParserErrorTests(ParserErrorTests.StoredData stored) : ICla
         var problems = new List<string>();
         foreach (var name in new[] { "unknown-status-word", "duplicate-number" })
         {
-            var (report, found) = new StatusReportParser(Responses.StatusVocabulary.Default).Parse(name + ".txt", Cases[name].Text);
+            var (report, found) = new StatusReportParser(Kansa.Status.StatusVocabulary.Default).Parse(name + ".txt", Cases[name].Text);
             Assert.Null(report);
             problems.AddRange(found.Select(p => p.ToString()));
         }

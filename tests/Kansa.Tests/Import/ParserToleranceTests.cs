@@ -1,8 +1,8 @@
 using System.Text;
 using Kansa.Calendar;
-using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Import.Parsing;
 

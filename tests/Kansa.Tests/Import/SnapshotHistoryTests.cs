@@ -2,7 +2,7 @@ using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using System.Net;
+using Kansa.Evidence;
 using Kansa.Import;
 using Kansa.Responses;
 using Kansa.Rounds;

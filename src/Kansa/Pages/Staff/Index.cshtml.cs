@@ -1,5 +1,6 @@
 using Kansa.Accounts;
 using Kansa.Dashboards;
+using Kansa.Responses;
 using Kansa.Storage;
 using Kansa.Web;
 using Microsoft.AspNetCore.Identity;

@@ -4,6 +4,7 @@ using Kansa.Calendar;
 using Kansa.Import;
 using Kansa.Reports;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using Kansa.Responses;
+using Kansa.Evidence;
 using Kansa.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Kansa.Calendar;
+using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Web;
 using Kansa.WorkList;
 using Microsoft.AspNetCore.Mvc;

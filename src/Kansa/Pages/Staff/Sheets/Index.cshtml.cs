@@ -1,3 +1,4 @@
+using Kansa.Responses;
 using Kansa.Sheets;
 using Kansa.Storage;
 using Kansa.Web;

@@ -1,5 +1,5 @@
 using Kansa.Findings;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

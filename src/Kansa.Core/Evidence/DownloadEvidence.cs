@@ -3,7 +3,7 @@ using Kansa.AuditTrail;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>A file to send.</summary>
 /// <param name="FileName">Its name.</param>

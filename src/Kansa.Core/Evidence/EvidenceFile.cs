@@ -1,4 +1,4 @@
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>
 /// A file attached to a response as evidence of the measure taken (写真、規程、名簿 …). Its bytes live in the database,

@@ -1,4 +1,4 @@
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>The canonical states onto which every city's own status words map.</summary>
 public enum StatusState

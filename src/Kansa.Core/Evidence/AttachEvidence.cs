@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Kansa.Accounts;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>A stored evidence file as lists and the API show it (no content).</summary>
 /// <param name="Id">Its id.</param>

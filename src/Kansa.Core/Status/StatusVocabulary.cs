@@ -1,6 +1,5 @@
-using Kansa.Findings;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// Looks up a city's status words (措置済み, 検討中 …) and the words Kansa writes for each state.

@@ -1,6 +1,5 @@
-using Kansa.Findings;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// One word the coordinator chose for editors of a category (指摘 措置済). A category without rows offers its

@@ -1,8 +1,10 @@
 using Kansa.Accounts;
+using Kansa.Findings;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>What decides who may see and attach evidence to a response: its stage and its finding's departments.</summary>
 /// <param name="ResponseId">The response.</param>

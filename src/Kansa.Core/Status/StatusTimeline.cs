@@ -1,6 +1,6 @@
 using Kansa.Calendar;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>Computes a finding's status at a month from its records, which are never overwritten.</summary>
 public static class StatusTimeline

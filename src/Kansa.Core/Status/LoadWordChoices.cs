@@ -1,7 +1,6 @@
-using Kansa.Findings;
 using Kansa.Storage;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>The coordinator's choice of editors' words beside every mapped word it was made from, per category.</summary>
 public sealed class LoadWordChoices(KansaDbContext db)

@@ -1,4 +1,6 @@
-namespace Kansa.Findings;
+using Kansa.Findings;
+
+namespace Kansa;
 
 /// <summary>The category of a finding: 指摘 (calls for action) or 意見 (advice).</summary>
 public enum FindingCategory

@@ -1,6 +1,5 @@
-using Kansa.Findings;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// One entry of the status vocabulary: a word a city uses (措置済み) and the canonical state it means.

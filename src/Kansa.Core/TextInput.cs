@@ -1,4 +1,4 @@
-namespace Kansa.Responses;
+namespace Kansa;
 
 /// <summary>Plain text typed into a form or sent as JSON, as Kansa stores it.</summary>
 public static class TextInput

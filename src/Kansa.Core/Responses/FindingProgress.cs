@@ -1,8 +1,8 @@
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.WorkList;
+namespace Kansa.Responses;
 
 /// <summary>A finding's place in the work: its stage, and its open request (the one a department still owes).</summary>
 /// <param name="Stage">The stage.</param>

@@ -1,4 +1,4 @@
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>
 /// The file types accepted as evidence. Both the extension and the first bytes must agree, so that a renamed

@@ -1,8 +1,7 @@
-using Kansa.Findings;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// The status words editors may pick, per category: the coordinator's choice (<see cref="StatusWordChoice"/>), or the

@@ -2,7 +2,7 @@ using Kansa.Accounts;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>The evidence of a response, with whether the person may add more.</summary>
 /// <param name="Access">The response's stage and departments.</param>

@@ -1,4 +1,4 @@
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>Settings of evidence files (section <c>Kansa:Evidence</c>).</summary>
 public sealed class EvidenceSettings

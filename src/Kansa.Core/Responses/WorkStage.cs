@@ -1,4 +1,6 @@
-namespace Kansa.WorkList;
+using Kansa.Status;
+
+namespace Kansa.Responses;
 
 /// <summary>
 /// Where a finding stands in the staff work, derived from its requests, responses and published status

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kansa.Responses;
+namespace Kansa.Evidence;
 
 /// <summary>
 /// A file name safe to store, show and send back: without the characters that make a name read other than it is.

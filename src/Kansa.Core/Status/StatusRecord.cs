@@ -1,6 +1,6 @@
 using Kansa.Calendar;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// One dated status of a finding as a document published it. Records are only ever added:

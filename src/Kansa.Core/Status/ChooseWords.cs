@@ -1,14 +1,13 @@
 using Kansa.Accounts;
-using Kansa.Findings;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Responses;
+namespace Kansa.Status;
 
 /// <summary>
 /// The coordinator (or admin) chooses which mapped words editors of each category may pick. Each category keeps at
 /// least one word for done and one for not yet done (open or in progress): an editor must always be able to say either.
-/// Words of drafts already written stay as they are (<see cref="ResponseGate.CheckWordAsync"/> keeps a draft's word).
+/// Words of drafts already written stay as they are (the workflow's word check, <c>Responses.ResponseGate.CheckWordAsync</c>, keeps a draft's word).
 /// </summary>
 public sealed class ChooseWords(KansaDbContext db)
 {
