@@ -1,7 +1,7 @@
 using Kansa.Audits;
 using Kansa.Findings;
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

@@ -1,6 +1,6 @@
 using Kansa.Responses;
+using Kansa.Security;
 using Kansa.Status;
-using Kansa.Web;
 
 namespace Kansa.Api;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kansa.Responses;
+using Kansa.Security;
 using Kansa.Status;
-using Kansa.Web;
 using Kansa.WorkList;
 
 namespace Kansa.Api;

@@ -1,7 +1,7 @@
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Security;
 using Kansa.Status;
-using Kansa.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Api;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Text;
 using Kansa.Calendar;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Status;
 using Kansa.Tests.Support;

@@ -1,6 +1,7 @@
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Status;
 using Kansa.Tests.Support;

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Sheets;
 using Kansa.Status;

@@ -1,5 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

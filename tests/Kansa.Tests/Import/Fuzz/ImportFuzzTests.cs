@@ -2,6 +2,7 @@ using CsCheck;
 using Kansa.Audits;
 using Kansa.Calendar;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Responses;
 using Kansa.Status;

@@ -1,5 +1,6 @@
 using CsCheck;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Status;
 using Kansa.Tests.Support;

@@ -1,6 +1,6 @@
 using Kansa.Findings;
+using Kansa.Security;
 using Kansa.Status;
-using Kansa.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

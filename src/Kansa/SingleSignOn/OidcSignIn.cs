@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Kansa.Web;
+namespace Kansa.SingleSignOn;
 
 /// <summary>Settings of optional OpenID Connect single sign-on (section <c>Kansa:Oidc</c>, or KANSA_Kansa__Oidc__… variables).</summary>
 public sealed class OidcOptions
@@ -33,7 +33,7 @@ public sealed class OidcOptions
 /// Optional single sign-on: people sign in at the city's identity provider and are matched to the account an
 /// administrator created for them (by login name or e-mail). Nobody gets an account just by signing in there.
 /// </summary>
-public static class SingleSignOn
+public static class OidcSignIn
 {
     /// <summary>The authentication scheme.</summary>
     public const string Scheme = "oidc";

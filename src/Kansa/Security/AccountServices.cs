@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>Sign-in (cookie for people, bearer token for the API), authorization policies, login rate limit.</summary>
 public static class AccountServices

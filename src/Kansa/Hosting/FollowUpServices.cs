@@ -3,7 +3,7 @@ using Kansa.Dashboards;
 using Kansa.Evidence;
 using Kansa.Reminders;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>Evidence files, reminders, dashboards and the audit-log pages: their settings and use cases.</summary>
 public static class FollowUpServices

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kansa.Accounts;
 
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>The <see cref="StaffUser"/> of the current request, loaded once per request.</summary>
 public sealed class CurrentStaff(IHttpContextAccessor http, LoadStaffUser load)

@@ -5,7 +5,7 @@ using System.Xml;
 using Kansa.Reports;
 using Kansa.Responses;
 
-namespace Kansa.Web;
+namespace Kansa.OpenData;
 
 /// <summary>
 /// <c>/feed.atom</c>: the publications as an Atom 1.0 feed (RFC 4287), one entry per audit and month. Links are relative

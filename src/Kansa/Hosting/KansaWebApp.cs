@@ -1,9 +1,12 @@
 using Kansa.Api;
+using Kansa.OpenData;
 using Kansa.Reports;
+using Kansa.Security;
+using Kansa.SingleSignOn;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>Composes the web app: the same for <c>kansa serve</c>, <c>kansa demo</c> and the tests.</summary>
 public static class KansaWebApp

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Kansa.Web;
+namespace Kansa.Pages;
 
 /// <summary>Puts a use case's problems on a form: a field's problem beside its input, the others at the top.</summary>
 public static class FormProblems

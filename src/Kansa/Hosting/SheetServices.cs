@@ -1,6 +1,6 @@
 using Kansa.Sheets;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>The use cases of department sheets (所管課シート): export, check, import.</summary>
 public static class SheetServices

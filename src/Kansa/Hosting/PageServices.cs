@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
 using Kansa.Api;
 using System.Text.Unicode;
+using Kansa.Security;
 using Microsoft.Extensions.WebEncoders;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>Razor Pages, static assets and Japanese output.</summary>
 public static class PageServices

@@ -2,10 +2,12 @@ using Kansa.Audits;
 using Kansa.AuditTrail;
 using Kansa.Findings;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
+using Kansa.Security;
 using Kansa.Storage;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>Registers the database and the use cases the pages and the API call.</summary>
 public static class DataServices

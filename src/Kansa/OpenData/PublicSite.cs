@@ -4,7 +4,7 @@ using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Kansa.Web;
+namespace Kansa.OpenData;
 
 /// <summary>What every public page states about the data: its licence and when it last changed (更新日).</summary>
 public sealed class PublicSite(KansaDbContext db, IOptions<OpenDataLicense> license)

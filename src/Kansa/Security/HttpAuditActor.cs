@@ -1,6 +1,6 @@
 using Kansa.AuditTrail;
 
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>The signed-in person of the current request, for the audit log; "system" outside requests.</summary>
 public sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor

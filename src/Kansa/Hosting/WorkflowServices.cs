@@ -2,7 +2,7 @@ using Kansa.Responses;
 using Kansa.Rounds;
 using Kansa.Status;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>The use cases of the response lifecycle and publication rounds.</summary>
 public static class WorkflowServices

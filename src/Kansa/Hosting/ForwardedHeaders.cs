@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>
 /// Settings of the reverse proxy in front of Kansa (section <c>Kansa:ForwardedHeaders</c>): only requests coming from

@@ -2,7 +2,7 @@ using Kansa.AuditTrail;
 using Kansa.Reminders;
 using Microsoft.Extensions.Options;
 
-namespace Kansa.Web;
+namespace Kansa.Reminders;
 
 /// <summary>
 /// Sends due-soon and overdue reminders: a pass at start, then one every <see cref="ReminderSettings.Interval"/> on the

@@ -2,7 +2,7 @@ using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Kansa.Web;
+namespace Kansa.OpenData;
 
 /// <summary>
 /// Keeps rendered open-data files until the data changes. Every change writes a line to the audit log, so the

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>Authenticates API calls by a personal token: <c>Authorization: Bearer kansa_…</c>.</summary>
 public sealed class TokenAuthentication(

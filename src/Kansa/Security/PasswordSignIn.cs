@@ -1,7 +1,7 @@
 using Kansa.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>
 /// Password sign-in that costs the same whatever the login names: an unknown name, an account without a password

@@ -1,4 +1,4 @@
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>Logging of the web app: warnings and errors, all on stderr so stdout stays the command's own.</summary>
 public static class Logging

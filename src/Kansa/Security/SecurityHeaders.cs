@@ -1,4 +1,4 @@
-namespace Kansa.Web;
+namespace Kansa.Security;
 
 /// <summary>Headers every response carries: a strict CSP (no inline script, nothing from outside), the usual hardening, HSTS over HTTPS.</summary>
 public static class SecurityHeaders

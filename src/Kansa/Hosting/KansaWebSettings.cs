@@ -1,6 +1,6 @@
 using Kansa.Storage;
 
-namespace Kansa.Web;
+namespace Kansa.Hosting;
 
 /// <summary>What the web app needs to start: its database and where to listen.</summary>
 /// <param name="Database">The database.</param>

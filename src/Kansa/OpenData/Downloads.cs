@@ -2,7 +2,7 @@ using Kansa.Calendar;
 using Kansa.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Kansa.Web;
+namespace Kansa.OpenData;
 
 /// <summary>Open-data downloads: every report format, for one audit or all, as of any month.</summary>
 public static class Downloads
