@@ -202,10 +202,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Action", "Sequence");
-
-                    b.HasIndex("EntityType", "EntityKey");
-
                     b.ToTable("AuditEntries");
                 });
 
@@ -255,8 +251,6 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
-
-                    b.HasIndex("FiscalYear", "Kind");
 
                     b.ToTable("Audits");
                 });
@@ -376,8 +370,6 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("AuditId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("AuditId", "Category", "Sequence");
 
                     b.ToTable("Findings");
                 });
@@ -705,8 +697,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
-
-                    b.HasIndex("FindingId", "AsOf");
 
                     b.ToTable("StatusRecords");
                 });

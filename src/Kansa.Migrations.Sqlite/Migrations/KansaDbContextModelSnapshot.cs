@@ -193,10 +193,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Action", "Sequence");
-
-                    b.HasIndex("EntityType", "EntityKey");
-
                     b.ToTable("AuditEntries");
                 });
 
@@ -244,8 +240,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
-
-                    b.HasIndex("FiscalYear", "Kind");
 
                     b.ToTable("Audits");
                 });
@@ -359,8 +353,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuditId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("AuditId", "Category", "Sequence");
 
                     b.ToTable("Findings");
                 });
@@ -674,8 +666,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
-
-                    b.HasIndex("FindingId", "AsOf");
 
                     b.ToTable("StatusRecords");
                 });
