@@ -44,6 +44,12 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The data-protection key ring shared by the app instances.</summary>
+    public DbSet<Instances.DataProtectionKeyRow> DataProtectionKeys => Set<Instances.DataProtectionKeyRow>();
+
+    /// <summary>Sign-in attempts per client and minute, shared by the app instances.</summary>
+    public DbSet<Instances.LoginThrottle> LoginThrottles => Set<Instances.LoginThrottle>();
+
     /// <summary>Departments' responses in the workflow.</summary>
     public DbSet<Response> Responses => Set<Response>();
 
@@ -86,6 +92,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         base.OnModelCreating(builder);
         ConfigureWorkflow(builder);
         ConfigureFollowUp(builder);
+        Instances.SharedInstanceModel.Configure(builder);
         builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Kansa.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Kansa.Web;
 
-/// <summary>Sign-in (cookie for people, bearer token for the API), authorization policies, login rate limit.</summary>
+/// <summary>Sign-in (cookie for people, bearer token for the API), authorization policies (the login rate limit: <see cref="LoginLimit"/>).</summary>
 public static class AccountServices
 {
     /// <summary>Staff pages: any signed-in person.</summary>
@@ -69,18 +68,6 @@ public static class AccountServices
             .AddPolicy(Coordinators, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(AuditLogReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor));
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only attempts to sign in are limited (10 a minute per client address, the proxy's X-Forwarded-For when it
-            // comes from a known proxy: see ForwardedHeaders); reading the form is not.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
-        });
         return services;
     }
 

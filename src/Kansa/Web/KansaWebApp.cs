@@ -33,12 +33,16 @@ public static class KansaWebApp
         builder.Services.Configure<Kansa.Accounts.PasswordWords>(builder.Configuration.GetSection(Kansa.Accounts.PasswordWords.Section));
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaForwardedHeaders(builder.Configuration);
+        builder.Services.AddKansaKeyRing(settings.Database);
+        builder.Services.AddKansaLoginLimit();
+        builder.Services.AddKansaPublicCache(builder.Configuration, settings.Database);
         builder.Services.AddKansaPages();
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
+        Kansa.Charts.ChartEndpoints.AddKansaInsight(builder.Services);
 
         if (settings.Time is not null)
         {
@@ -51,10 +55,13 @@ public static class KansaWebApp
         var app = builder.Build();
         app.UseKansaForwardedHeaders();
         app.UseKansaSecurityHeaders();
+        app.UseKansaPublicCache();
         app.MapKansaPages();
+        app.MapKansaHealth();
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
         app.MapKansaFeed();
+        Kansa.Charts.ChartEndpoints.MapKansaCharts(app);
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();

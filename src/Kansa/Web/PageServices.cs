@@ -40,7 +40,7 @@ public static class PageServices
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseKansaLoginLimit();
         app.UseAuthorization();
         app.MapRazorPages();
 

@@ -1,14 +1,12 @@
-using Kansa.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Kansa.Web;
 
 /// <summary>
-/// Keeps rendered open-data files until the data changes. Every change writes a line to the audit log, so the
-/// log's last sequence number is a cheap, exact version of the whole database: a new line means a new file.
+/// Keeps rendered open-data files until the data changes, for the requests the public cache does not answer (a
+/// signed-in person's download): the version is the same <see cref="DataVersion"/>, the tip of the audit log.
 /// </summary>
-public sealed class ReportCache(IMemoryCache cache, KansaDbContext db)
+public sealed class ReportCache(IMemoryCache cache, DataVersion version)
 {
     /// <summary>A rendered file.</summary>
     public sealed record File(byte[] Content, string Name);
@@ -16,8 +14,7 @@ public sealed class ReportCache(IMemoryCache cache, KansaDbContext db)
     /// <summary>The cached file for the key at the current data version, rendering it when missing; null stays uncached.</summary>
     public async Task<File?> GetAsync(string key, Func<Task<File?>> render, CancellationToken ct)
     {
-        var version = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-        var full = $"report|{version}|{key}";
+        var full = $"report|{await version.CurrentAsync().WaitAsync(ct)}|{key}";
         if (cache.TryGetValue(full, out File? file))
         {
             return file;
