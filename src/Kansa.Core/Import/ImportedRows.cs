@@ -84,6 +84,12 @@ public sealed class ImportedRows
             await BulkInsert.WriteAsync(db, await log.CreatedLinesAsync(db, rows, ct), withKey: false, ct);
         }
 
+        if (BulkInsert.IsPostgres(db) && Audits.Count + Findings.Count + Records.Count > 0)
+        {
+            // As DataChangeNotice does for saves that log: other app instances learn of the change at commit (never on rollback).
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_notify('kansa_data', '')", ct);
+        }
+
         // Stored audits and findings (tracked) now hold rows that are stored: the context must not insert them again.
         foreach (var department in Departments)
         {
