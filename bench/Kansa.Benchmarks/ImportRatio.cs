@@ -95,10 +95,13 @@ public static class ImportRatio
             var path = Path.Combine(BenchData.WorkDir, name + ".db");
             Directory.CreateDirectory(BenchData.WorkDir);
             BenchData.Delete(path);
-            options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"));
+            // No pooling: the next run deletes the file, and a pooled connection would still see the old one.
+            options.UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"));
         }
         else
         {
+            // The previous run's pooled connections to the database dropped below would be dead.
+            NpgsqlConnection.ClearAllPools();
             var admin = new NpgsqlConnectionStringBuilder(postgres);
             await using (var connection = new NpgsqlConnection(admin.ConnectionString))
             {
