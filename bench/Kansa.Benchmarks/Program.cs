@@ -14,6 +14,14 @@ if (args is ["generate", var folder])
     return 0;
 }
 
+// dotnet run -c Release --project bench/Kansa.Benchmarks -- import-ratio DIR [--pg CONNECTION] [--runs N]
+if (args is ["import-ratio", var dir, .. var rest])
+{
+    var pg = rest.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault();
+    var runs = int.Parse(rest.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault() ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    return await ImportRatio.RunAsync(dir, pg, runs);
+}
+
 var config = DefaultConfig.Instance
     .WithArtifactsPath(Path.Combine(BenchData.RepoRoot, ".build", "benchmarks", "artifacts"))
     .AddDiagnoser(MemoryDiagnoser.Default)

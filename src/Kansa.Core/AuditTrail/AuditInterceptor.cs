@@ -3,6 +3,7 @@ using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kansa.AuditTrail;
@@ -13,12 +14,12 @@ namespace Kansa.AuditTrail;
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, AuditKeyFile keyFile) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "AuthenticatorKey", "Value",
     };
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // The values after the change are read once the database has assigned keys (never temporary ids such as -2147482647):
     // only the names of the properties to record are kept until then.
@@ -38,7 +39,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
                 owned = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            await SealAsync(db, keyFile, cancellationToken);
+            await SealAsync(db, keyFile, db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(), cancellationToken);
         }
 
         return result;
@@ -126,9 +127,38 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
         return pending.Count > 0;
     }
 
-    private static async Task SealAsync(KansaDbContext db, AuditKeyFile keyFile, CancellationToken ct)
+    /// <summary>
+    /// Lines for rows inserted without change tracking (<see cref="BulkInsert"/>), in the same transaction: the same
+    /// create lines (fields, JSON) this interceptor writes for added rows, sealed after the chain's last line.
+    /// The caller inserts them.
+    /// </summary>
+    internal async Task<List<AuditEntry>> CreatedLinesAsync(KansaDbContext db, IEnumerable<object> rows, CancellationToken ct)
     {
-        var lines = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var now = time.GetUtcNow();
+        var lines = new List<AuditEntry>();
+        foreach (var group in rows.GroupBy(r => r.GetType()))
+        {
+            var type = db.Model.FindEntityType(group.Key)!;
+            var props = type.GetProperties().Where(p => !Secret.Contains(p.Name)).Select(p => (p.Name, Getter: p.GetGetter())).ToList();
+            var key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToList();
+            var name = group.Key.Name.Split('`')[0];
+            lines.AddRange(group.Select(row => new AuditEntry
+            {
+                At = now,
+                Actor = actor.Name,
+                Action = "create",
+                EntityType = name,
+                EntityKey = string.Join('/', key.Select(k => k.GetClrValueUsingContainingEntity(row)?.ToString())),
+                After = JsonSerializer.Serialize(props.ToDictionary(p => p.Name, p => Plain(p.Getter.GetClrValueUsingContainingEntity(row))), Json),
+            }));
+        }
+
+        await SealAsync(db, keyFile, lines, ct);
+        return lines;
+    }
+
+    private static async Task SealAsync(KansaDbContext db, AuditKeyFile keyFile, List<AuditEntry> lines, CancellationToken ct)
+    {
         if (lines.Count == 0)
         {
             return;
@@ -151,10 +181,14 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
         }
     }
 
+    /// <summary>The interceptor the context logs its changes with, if any.</summary>
+    internal static AuditInterceptor? Of(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditInterceptor>().FirstOrDefault();
+
     private static string KeyOf(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    private static object? Plain(object? value) => value switch
+    internal static object? Plain(object? value) => value switch
     {
         null => null,
         Calendar.YearMonth ym => ym.ToString(),

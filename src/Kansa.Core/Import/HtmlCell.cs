@@ -11,7 +11,11 @@ namespace Kansa.Import;
 /// </summary>
 public static partial class HtmlCell
 {
-    private static readonly HtmlParser Parser = new();
+    // A parser per thread: an import reads its files in parallel.
+    [ThreadStatic]
+    private static HtmlParser? parser;
+
+    private static readonly System.Buffers.SearchValues<char> PlainTextEnds = System.Buffers.SearchValues.Create("<&\r\0");
 
     private static readonly HashSet<string> BlockTags =
         new(StringComparer.OrdinalIgnoreCase) { "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "TR", "TABLE", "SECTION" };
@@ -28,8 +32,17 @@ public static partial class HtmlCell
             return [];
         }
 
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         var reader = new BlockReader();
+        if (html.AsSpan().IndexOfAny(PlainTextEnds) < 0)
+        {
+            // No markup, no character reference, nothing the HTML input stream rewrites: one text node, without parsing.
+            reader.Text(html);
+            reader.FlushInline();
+            return reader.Blocks;
+        }
+
+        parser ??= new HtmlParser();
+        var document = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         reader.Walk(document.Body!);
         reader.FlushInline();
         return reader.Blocks;
@@ -117,6 +130,8 @@ public static partial class HtmlCell
         private bool listContinues;
 
         public List<string> Blocks { get; } = [];
+
+        public void Text(string text) => inline.Append(text);
 
         public void Walk(INode node)
         {

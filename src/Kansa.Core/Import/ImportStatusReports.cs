@@ -21,10 +21,25 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         var parser = new StatusReportParser(vocabulary);
         var reports = new List<ParsedReport>();
         var problems = new List<ImportProblem>();
+        // Each file parses on its own, so they are read in parallel (a core each), and reported and used in the given order.
+        using var cores = new SemaphoreSlim(Environment.ProcessorCount);
+        var parsing = files.Select(file => Task.Run(
+            async () =>
+            {
+                await cores.WaitAsync(ct);
+                try
+                {
+                    return await parser.ParseFileAsync(file, ct);
+                }
+                finally
+                {
+                    cores.Release();
+                }
+            }, ct)).ToList();
         for (var i = 0; i < files.Count; i++)
         {
             progress?.Report(new ImportProgress(files[i], i, files.Count));
-            var (report, found) = await parser.ParseFileAsync(files[i], ct);
+            var (report, found) = await parsing[i];
             problems.AddRange(found);
             if (report is not null)
             {
@@ -54,6 +69,8 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 }
             }
 
+            // New rows go in bulk with their audit-log lines; changes to rows that existed go through EF and its interceptor.
+            await writer.Added.WriteAsync(db, ct);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
@@ -100,11 +117,15 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
     private sealed class Writer(KansaDbContext db, TimeProvider time, StatusVocabulary vocabulary, Dictionary<string, Department> departments)
     {
         private readonly HashSet<Audit> audits = [];
+        private readonly Dictionary<(string Kind, int FiscalYear), List<Audit>> stored = [];
         private readonly HashSet<Finding> findings = [];
         private int auditsCreated;
         private int findingsCreated;
         private int findingsUpdated;
         private int recordsAdded;
+
+        /// <summary>The rows this import creates, written in bulk by <see cref="ImportedRows.WriteAsync"/>.</summary>
+        public ImportedRows Added { get; } = new();
 
         public ImportCounts Counts() => new(audits.Count, auditsCreated, findings.Count, findingsCreated, findingsUpdated, recordsAdded);
 
@@ -144,13 +165,19 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
 
         private async Task<Audit> FindOrCreateAuditAsync(ParsedAudit parsed, CancellationToken ct)
         {
-            var candidates = await db.Audits
-                .Where(a => a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear)
-                .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
-                .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
-                .AsSplitQuery()
-                .ToListAsync(ct);
-            candidates.AddRange(db.Audits.Local.Where(a => a.Id == 0 && a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear));
+            // Stored audits of a kind and year are read once per import; the files' new ones are kept by the writer.
+            if (!stored.TryGetValue((parsed.Kind, parsed.FiscalYear), out var existing))
+            {
+                existing = await db.Audits
+                    .Where(a => a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear)
+                    .Include(a => a.Findings).ThenInclude(f => f.StatusRecords)
+                    .Include(a => a.Findings).ThenInclude(f => f.Departments).ThenInclude(d => d.Department)
+                    .AsSplitQuery()
+                    .ToListAsync(ct);
+                stored[(parsed.Kind, parsed.FiscalYear)] = existing;
+            }
+
+            var candidates = existing.Concat(Added.Audits.Where(a => a.Kind == parsed.Kind && a.FiscalYear == parsed.FiscalYear)).ToList();
             var audit = candidates.FirstOrDefault(a => a.Theme == parsed.Theme)
                         ?? (parsed.Theme is null && candidates.Count == 1 ? candidates[0] : null);
             if (audit is not null)
@@ -160,7 +187,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
 
             var key = $"{FiscalYears.ShortLabel(parsed.FiscalYear)}-{parsed.Kind}";
             var taken = await db.Audits.Where(a => a.Key.StartsWith(key)).Select(a => a.Key).ToListAsync(ct);
-            taken.AddRange(db.Audits.Local.Select(a => a.Key));
+            taken.AddRange(db.Audits.Local.Select(a => a.Key).Concat(Added.Audits.Select(a => a.Key)));
             var unique = key;
             for (var n = 2; taken.Contains(unique); n++)
             {
@@ -175,7 +202,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 Theme = parsed.Theme,
                 DocumentKind = parsed.DocumentKind,
             };
-            db.Audits.Add(audit);
+            Added.Audits.Add(audit);
             auditsCreated++;
             return audit;
         }
@@ -186,6 +213,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             {
                 finding = new Finding { Number = number, Category = category, Sequence = sequence };
                 audit.Findings.Add(finding);
+                Added.Findings.Add((audit, finding));
                 byNumber[number] = finding;
                 findingsCreated++;
             }
@@ -240,6 +268,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             {
                 department = new Department { Name = name };
                 departments[name] = department;
+                Added.Departments.Add(department);
             }
 
             return department;
@@ -275,7 +304,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
 
         private void Add(Finding finding, Said said, Calendar.YearMonth asOf, string source)
         {
-            finding.StatusRecords.Add(new StatusRecord
+            var record = new StatusRecord
             {
                 Word = said.Word,
                 State = said.State,
@@ -284,7 +313,9 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 AsOf = asOf,
                 Source = source,
                 RecordedAt = time.GetUtcNow(),
-            });
+            };
+            finding.StatusRecords.Add(record);
+            Added.Records.Add((finding, record));
             recordsAdded++;
         }
     }

@@ -258,7 +258,7 @@ public sealed partial class StatusReportParser
                 }
             }
 
-            var blocks = HtmlCell.ToBlocks(cols.Cell(cells, ReportColumn.Content));
+            var blocks = parser.Blocks(cols.Cell(cells, ReportColumn.Content));
             if (blocks.Count == 0)
             {
                 Problem(line, cols.Position(ReportColumn.Content), "内容(報告書より抜粋)が空です: 先頭の段落が件名になります");
@@ -280,13 +280,13 @@ public sealed partial class StatusReportParser
                 number,
                 category.Value,
                 pages,
-                SplitDepartments(cols.Cell(cells, ReportColumn.Department)),
+                parser.SplitDepartments(cols.Cell(cells, ReportColumn.Department)),
                 blocks[0],
                 blocks.Count > 1 ? string.Join("\n\n", blocks.Skip(1)) : null,
                 status.Value.Word,
                 status.Value.State,
                 status.Value.Published,
-                HtmlCell.ToPlainText(cols.Cell(cells, ReportColumn.Response))));
+                parser.PlainText(cols.Cell(cells, ReportColumn.Response))));
         }
 
         private (string Word, StatusState State, YearMonth? Published)? ReadStatus(string cell, FindingCategory? category, ReportHeading h, int line, int? column)

@@ -11,6 +11,8 @@ namespace Kansa.Import;
 /// </summary>
 public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> cells = new(StringComparer.Ordinal);
+
     private StatusVocabulary Vocabulary { get; } = vocabulary;
 
     /// <summary>Parses decoded text. <paramref name="source"/> names the file in problems.</summary>
@@ -55,8 +57,17 @@ public sealed partial class StatusReportParser(StatusVocabulary vocabulary)
         return m.Success ? m.Groups["theme"].Value.Trim() : null;
     }
 
-    private static IReadOnlyList<string> SplitDepartments(string? cell) =>
-        [.. HtmlCell.ToBlocks(cell)
+    /// <summary>
+    /// The blocks of a cell (<see cref="HtmlCell.ToBlocks"/>), read once per distinct text: a finding's cells recur in
+    /// every publication that lists it, and one parser reads all the files of an import.
+    /// </summary>
+    private IReadOnlyList<string> Blocks(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? [] : cells.GetOrAdd(html, static h => HtmlCell.ToBlocks(h));
+
+    private string? PlainText(string? html) => Blocks(html) is { Count: > 0 } blocks ? string.Join("\n\n", blocks) : null;
+
+    private IReadOnlyList<string> SplitDepartments(string? cell) =>
+        [.. Blocks(cell)
             .SelectMany(b => DepartmentSeparators().Split(b))
             .Select(Identifiers.Normalize)
             .Where(n => n.Length > 0)

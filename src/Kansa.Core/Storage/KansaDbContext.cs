@@ -98,6 +98,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();
+
+            // Lists order audits by year; the import finds an audit by kind and year.
+            e.HasIndex(a => new { a.FiscalYear, a.Kind });
             e.Property(a => a.Key).HasMaxLength(200);
             e.Property(a => a.Kind).HasMaxLength(100);
             e.Property(a => a.DocumentKind).HasMaxLength(200);
@@ -108,6 +111,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         {
             e.HasIndex(f => new { f.AuditId, f.Number }).IsUnique();
             e.HasIndex(f => f.Number);
+
+            // An audit's findings in the lists' order (category, then sequence), and filtered by category.
+            e.HasIndex(f => new { f.AuditId, f.Category, f.Sequence });
             e.Property(f => f.Number).HasMaxLength(100);
             e.Property(f => f.ReportPages).HasMaxLength(100);
             e.HasOne(f => f.Audit).WithMany(a => a.Findings).HasForeignKey(f => f.AuditId);
@@ -141,6 +147,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         {
             e.HasOne<Finding>().WithMany(f => f.StatusRecords).HasForeignKey(r => r.FindingId);
             e.HasIndex(r => r.FindingId);
+
+            // A finding's history as of a month reads its records up to that month.
+            e.HasIndex(r => new { r.FindingId, r.AsOf });
             e.Property(r => r.Word).HasMaxLength(100);
             e.Property(r => r.Source).HasMaxLength(500);
             e.Ignore(r => r.EffectiveFrom);
@@ -204,6 +213,10 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         {
             e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.At);
+
+            // The audit log page's filters: what was done, and to which thing.
+            e.HasIndex(a => new { a.Action, a.Sequence });
+            e.HasIndex(a => new { a.EntityType, a.EntityKey });
             e.Property(a => a.Actor).HasMaxLength(200);
             e.Property(a => a.Action).HasMaxLength(50);
             e.Property(a => a.EntityType).HasMaxLength(100);

@@ -202,6 +202,10 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -251,6 +255,8 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("FiscalYear", "Kind");
 
                     b.ToTable("Audits");
                 });
@@ -370,6 +376,8 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("AuditId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("AuditId", "Category", "Sequence");
 
                     b.ToTable("Findings");
                 });
@@ -735,6 +743,8 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("FindingId", "AsOf");
 
                     b.ToTable("StatusRecords");
                 });

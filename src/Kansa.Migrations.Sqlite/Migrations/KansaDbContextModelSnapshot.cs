@@ -193,6 +193,10 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -240,6 +244,8 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("FiscalYear", "Kind");
 
                     b.ToTable("Audits");
                 });
@@ -353,6 +359,8 @@ namespace Kansa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuditId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("AuditId", "Category", "Sequence");
 
                     b.ToTable("Findings");
                 });
@@ -702,6 +710,8 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("FindingId", "AsOf");
 
                     b.ToTable("StatusRecords");
                 });
