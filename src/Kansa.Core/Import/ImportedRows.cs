@@ -1,3 +1,4 @@
+using Kansa.Status;
 using Kansa.Audits;
 using Kansa.AuditTrail;
 using Kansa.Departments;
