@@ -42,6 +42,7 @@ public static class KansaWebApp
         builder.Services.AddKansaApiProblems();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
+        Kansa.Charts.ChartEndpoints.AddKansaInsight(builder.Services);
 
         if (settings.Time is not null)
         {
@@ -60,6 +61,7 @@ public static class KansaWebApp
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
         app.MapKansaFeed();
+        Kansa.Charts.ChartEndpoints.MapKansaCharts(app);
         app.MapFindingsApi();
         app.MapAuditsApi();
         app.MapDepartmentsApi();
