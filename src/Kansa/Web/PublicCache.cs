@@ -46,9 +46,10 @@ public sealed class PublicCache(DataVersion version, TimeProvider time, IOptions
     private readonly PublicCacheSettings settings = options.Value;
     private readonly MemoryCache store = new(new MemoryCacheOptions { SizeLimit = (long)options.Value.SizeMegabytes * 1024 * 1024 });
 
-    /// <summary>The public addresses: the portal, audits and findings, open data and the feed.</summary>
+    /// <summary>The public addresses: the portal, audits and findings, departments, ageing, themes, open data and the feed.</summary>
     public static bool IsPublicPath(PathString path) =>
         path == "/" || path.StartsWithSegments("/audits") || path.StartsWithSegments("/findings")
+        || path.StartsWithSegments("/departments") || path.StartsWithSegments("/ageing") || path.StartsWithSegments("/themes")
         || path.StartsWithSegments("/open-data") || path.StartsWithSegments(PublicSite.FeedPath);
 
     /// <summary>A request that says nothing about who sends it: no token, no sign-in cookie (nor its two-factor steps).</summary>

@@ -101,6 +101,7 @@ public class PublicCacheTests
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Contains("デジタル推進課", await visitor.GetStringAsync(AuditPage), StringComparison.Ordinal);
         Assert.Contains("デジタル推進課", await visitor.GetStringAsync(FindingPage), StringComparison.Ordinal);
+        Assert.Contains("デジタル推進課", await visitor.GetStringAsync("/departments"), StringComparison.Ordinal);
 
         // An import made outside the app (as `kansa import` in another process would).
         var front = await visitor.GetStringAsync("/");
@@ -204,7 +205,7 @@ public class PublicCacheTests
     // Reads every page the test checks twice, so that the next read would come from memory if nothing changed.
     private static async Task WarmAsync(HttpClient client)
     {
-        foreach (var path in new[] { AuditPage, FindingPage, "/", "/open-data/kansa.json" })
+        foreach (var path in new[] { AuditPage, FindingPage, "/", "/open-data/kansa.json", "/departments", "/ageing" })
         {
             await client.GetStringAsync(path);
             Assert.Equal("hit", Cache(await client.GetAsync(path)));
