@@ -1,10 +1,11 @@
+using Kansa.Accounts;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.AuditTrail;
 
 /// <summary>A filter over the audit log; dates are days in Japan time, both ends included.</summary>
-/// <param name="Actor">Part of the actor (user:LOGIN, cli:…).</param>
+/// <param name="Actor">Part of the actor (user:LOGIN, cli:…) or of a person's display name.</param>
 /// <param name="Action">The action, exactly (create, update, login …).</param>
 /// <param name="EntityType">The entity type, exactly (Finding, Response …).</param>
 /// <param name="From">First day.</param>
@@ -100,8 +101,13 @@ public sealed class SearchAuditLog(KansaDbContext db)
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
+            // Staff know people by the names the log shows, not by their login ids: a name matches every login it belongs to.
             var actor = filter.Actor.Trim();
-            query = query.Where(e => e.Actor.Contains(actor));
+            var named = await db.Users.AsNoTracking()
+                .Where(u => u.DisplayName != null && u.DisplayName.Contains(actor))
+                .Select(u => ActorNames.UserPrefix + u.UserName)
+                .ToListAsync(ct);
+            query = query.Where(e => e.Actor.Contains(actor) || named.Contains(e.Actor));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Action))

@@ -1,3 +1,4 @@
+using Kansa.Status;
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Reports;

@@ -3,9 +3,11 @@ using Kansa.Audits;
 using Kansa.AuditTrail;
 using Kansa.Calendar;
 using Kansa.Departments;
+using Kansa.Evidence;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Rounds;
+using Kansa.Status;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

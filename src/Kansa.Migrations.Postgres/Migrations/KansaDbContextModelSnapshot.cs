@@ -503,7 +503,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -685,7 +685,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -739,7 +739,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1000,7 +1000,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusWordChoice", b =>
+            modelBuilder.Entity("Kansa.Status.StatusWordChoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1298,7 +1298,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kansa.Responses.Response", null)
                         .WithMany()
@@ -1342,7 +1342,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Kansa.Hosting;
 using Kansa.Storage;
-using Kansa.Web;
 
 namespace Kansa.Cli;
 

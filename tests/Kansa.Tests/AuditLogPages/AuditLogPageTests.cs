@@ -55,6 +55,34 @@ public class AuditLogPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task The_actor_filter_finds_a_person_by_the_name_the_log_shows_as_well_as_by_login(string engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await StaffAccounts.CreateUserAsync(db, "kansa-iin", Roles.Auditor);
+        await StaffAccounts.CreateUserAsync(db, "kanri-tanaka", Roles.Coordinator);
+        await using (var context = db.CreateContext())
+        {
+            var user = await context.Users.SingleAsync(u => u.UserName == "kanri-tanaka");
+            user.DisplayName = "田中 花子";
+            await context.SaveChangesAsync();
+        }
+
+        await using var host = await WebHost.StartAsync(db.Target);
+        _ = await StaffAccounts.SignedInClientAsync(host, "kanri-tanaka");
+        var auditor = await StaffAccounts.SignedInClientAsync(host, "kansa-iin");
+
+        var byName = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("田中"));
+        var byLogin = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=kanri-tanaka");
+        var nobody = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("鈴木"));
+
+        Assert.Contains("1 件中", byName, StringComparison.Ordinal);
+        Assert.Contains("田中 花子", byName, StringComparison.Ordinal);
+        Assert.Contains("1 件中", byLogin, StringComparison.Ordinal);
+        Assert.Contains("0 件中", nobody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task The_audit_log_API_serves_admins_and_auditors_only(string engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

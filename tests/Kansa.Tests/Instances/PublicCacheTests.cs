@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Kansa.Import;
 using Kansa.Tests.Support;
 using Kansa.Tests.Workflow;
-using Kansa.Web;
+using Kansa.Caching;
 using static Kansa.Tests.Workflow.WorkflowSetup;
 
 namespace Kansa.Tests.Instances;

@@ -1,10 +1,11 @@
 using System.Net;
+using Kansa.Evidence;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Kansa.Tests.Support;
-using Kansa.Web;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kansa.Tests.Web;
@@ -92,6 +93,18 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
         ["GET /feed.atom"] = (Who.Public, "/feed.atom"),
         ["GET /healthz"] = (Who.Public, "/healthz"),
         ["GET /readyz"] = (Who.Public, "/readyz"),
+        ["GET /departments"] = (Who.Public, "/departments"),
+        ["POST /departments"] = (Who.Public, "/departments"),
+        ["GET /departments/{id:int}"] = (Who.Public, "/departments/1"),
+        ["POST /departments/{id:int}"] = (Who.Public, "/departments/1"),
+        ["GET /ageing"] = (Who.Public, "/ageing"),
+        ["POST /ageing"] = (Who.Public, "/ageing"),
+        ["GET /themes"] = (Who.Public, "/themes"),
+        ["POST /themes"] = (Who.Public, "/themes"),
+        ["GET /audits/{key}/progress-{category}.svg"] = (Who.Public, "/audits/R5-包括外部監査/progress-finding.svg"),
+        ["GET /departments/chart.svg"] = (Who.Public, "/departments/chart.svg"),
+        ["GET /ageing/spans.svg"] = (Who.Public, "/ageing/spans.svg"),
+        ["GET /ageing/years.svg"] = (Who.Public, "/ageing/years.svg"),
         ["GET /error/{code:int}"] = (Who.Public, "/error/404"),
         ["GET /account/login"] = (Who.Public, "/account/login"),
         ["POST /account/login"] = (Who.Public, "/account/login"),
@@ -201,6 +214,18 @@ public class AuthorizationMatrixTests(AuthorizationMatrixTests.Sites sites) : IC
         ["GET /feed.atom"] = "200 200 200 200 200 200 200 200 200",
         ["GET /healthz"] = "200 200 200 200 200 200 200 200 200",
         ["GET /readyz"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /departments"] = "200 200 200 200 200 200 200 200 200",
+        ["POST /departments"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /departments/{id:int}"] = "200 200 200 200 200 200 200 200 200",
+        ["POST /departments/{id:int}"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /ageing"] = "200 200 200 200 200 200 200 200 200",
+        ["POST /ageing"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /themes"] = "200 200 200 200 200 200 200 200 200",
+        ["POST /themes"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /audits/{key}/progress-{category}.svg"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /departments/chart.svg"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /ageing/spans.svg"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /ageing/years.svg"] = "200 200 200 200 200 200 200 200 200",
         ["GET /error/{code:int}"] = "404 404 404 404 404 404 404 404 404",
         ["GET /account/login"] = "200 200 200 200 200 200 200 200 200",
         ["POST /account/login"] = "400 400 400 400 400 400 400 400 400",

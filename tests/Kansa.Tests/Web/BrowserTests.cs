@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Json.Schema;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Support.SitePaths;
 
@@ -444,7 +445,9 @@ public class PageTests(DemoSites demo) : IClassFixture<DemoSites>
         {
             var doc = await site.PageAsync(path);
 
-            Assert.Empty(doc.QuerySelectorAll("script, img, b, i, a[href^='javascript']"));
+            // The only images are the charts of the audit page (issue 10), drawn by the app from its own numbers.
+            Assert.DoesNotContain(doc.QuerySelectorAll("script, img, b, i, a[href^='javascript']"), e => e.Closest("figure.chart") is null);
+            Assert.All(doc.QuerySelectorAll("figure.chart img"), img => Assert.Matches("^/audits/[^/]+/progress-(finding|opinion)\\.svg$", img.GetAttribute("src")!));
             Assert.DoesNotContain(doc.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
             Assert.Equal(4, doc.QuerySelectorAll("head link").Length); // icon, tokens, site.css, the Atom feed
             Assert.Empty(doc.QuerySelectorAll("body link"));
