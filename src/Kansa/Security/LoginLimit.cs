@@ -6,7 +6,8 @@ using Kansa.Instances;
 namespace Kansa.Security;
 
 /// <summary>
-/// At most <see cref="PerMinute"/> sign-in attempts a minute from one client address, counted in the database
+/// At most <see cref="PerMinute"/> sign-in attempts from one client address in the current and the previous minute together
+/// (so at most that many in any minute, and a refused client waits one to two minutes), counted in the database
 /// (<see cref="SharedInstanceModel.ThrottleTable"/>) so that the limit holds across every app instance behind the proxy.
 /// The address is the proxy's X-Forwarded-For only when it comes from a known proxy (see <see cref="ForwardedHeaders"/>).
 /// </summary>
@@ -15,17 +16,23 @@ public sealed class LoginLimit(SharedConnections connections, TimeProvider time)
     /// <summary>Attempts allowed per address and minute.</summary>
     public const int PerMinute = 10;
 
-    // One statement counts the attempt and answers the count, atomically on both engines (INSERT … ON CONFLICT … RETURNING).
+    // One statement counts the attempt in its minute and answers that count, atomically on both engines.
     private const string Count =
         "INSERT INTO \"LoginThrottles\" (\"Client\", \"Minute\", \"Attempts\") VALUES (@client, @minute, 1) " +
         "ON CONFLICT (\"Client\", \"Minute\") DO UPDATE SET \"Attempts\" = \"LoginThrottles\".\"Attempts\" + 1 RETURNING \"Attempts\"";
 
+    private const string Previous = "SELECT \"Attempts\" FROM \"LoginThrottles\" WHERE \"Client\" = @client AND \"Minute\" = @minute";
+
     private const string Forget = "DELETE FROM \"LoginThrottles\" WHERE \"Minute\" < @minute";
 
-    /// <summary>Counts one attempt; false when the address has used up its minute.</summary>
+    /// <summary>
+    /// Counts one attempt; false when the address made more than <see cref="PerMinute"/> in this minute and the one before
+    /// together (so that attempts on both sides of a minute's turn are counted together, never reset by it).
+    /// </summary>
     public async Task<bool> AllowAsync(string client, CancellationToken ct)
     {
         var minute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
+        client = client.Length > 64 ? client[..64] : client;
         await using var connection = connections.Create();
         await connection.OpenAsync(ct);
         await using (var forget = connection.CreateCommand())
@@ -35,11 +42,23 @@ public sealed class LoginLimit(SharedConnections connections, TimeProvider time)
             await forget.ExecuteNonQueryAsync(ct);
         }
 
-        await using var count = connection.CreateCommand();
-        count.CommandText = Count;
-        Add(count, "client", client.Length > 64 ? client[..64] : client);
-        Add(count, "minute", minute);
-        var attempts = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        long attempts;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = Count;
+            Add(count, "client", client);
+            Add(count, "minute", minute);
+            attempts = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        await using (var previous = connection.CreateCommand())
+        {
+            previous.CommandText = Previous;
+            Add(previous, "client", client);
+            Add(previous, "minute", minute - 1);
+            attempts += Convert.ToInt64(await previous.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
+        }
+
         return attempts <= PerMinute;
     }
 
