@@ -6,6 +6,7 @@ using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Rounds;
+using Kansa.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,6 +87,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         base.OnModelCreating(builder);
         ConfigureWorkflow(builder);
         ConfigureFollowUp(builder);
+        builder.ConfigureSearch();
         builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();

@@ -37,6 +37,7 @@ public static class KansaWebApp
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
+        builder.Services.AddKansaSearch();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
 
@@ -64,6 +65,7 @@ public static class KansaWebApp
         app.MapEvidenceApi();
         app.MapAuditLogApi();
         app.MapVocabularyApi();
+        app.MapSearchApi();
         return app;
     }
 
