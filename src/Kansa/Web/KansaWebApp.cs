@@ -38,6 +38,7 @@ public static class KansaWebApp
         builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
         builder.Services.AddKansaSearch();
+        builder.Services.AddKansaOpenApi();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
 
@@ -53,6 +54,9 @@ public static class KansaWebApp
         app.UseKansaForwardedHeaders();
         app.UseKansaSecurityHeaders();
         app.MapKansaPages();
+
+        // After authorization, inside the API's problem details: only answers of the routes themselves get an ETag.
+        app.UseKansaApiETags();
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
         app.MapKansaFeed();
@@ -66,6 +70,8 @@ public static class KansaWebApp
         app.MapAuditLogApi();
         app.MapVocabularyApi();
         app.MapSearchApi();
+        app.MapPublicReadApi();
+        app.MapKansaOpenApi();
         return app;
     }
 
