@@ -24,7 +24,7 @@ public class ConnectionBenchmarks
     {
         await using var context = BenchData.Context(path, Pooling);
         var vocabulary = await context.LoadVocabularyAsync(CancellationToken.None);
-        return vocabulary.WordsFor(Findings.FindingCategory.Finding).Count();
+        return vocabulary.WordsFor(FindingCategory.Finding).Count();
     }
 
     [Benchmark(Description = "new context + one audit's snapshot")]

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Kansa.Import;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Benchmarks;
 

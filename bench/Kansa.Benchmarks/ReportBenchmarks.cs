@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Kansa.Audits;
 using Kansa.Calendar;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Benchmarks;

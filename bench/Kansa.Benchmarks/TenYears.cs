@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kansa.Audits;
 using Kansa.Calendar;
+using Kansa.Responses;
 
 namespace Kansa.Benchmarks;
 

@@ -41,12 +41,12 @@ public static class Glossary
         ["番号", "報告書頁", "区分", "所管課", "内容(報告書より抜粋)", "対応区分(公表年月)", "措置(対応)の内容"];
 
     /// <summary>Labels of the canonical states, for pages.</summary>
-    public static string StateLabel(Responses.StatusState state) => state switch
+    public static string StateLabel(Kansa.Status.StatusState state) => state switch
     {
-        Responses.StatusState.Open => "未着手",
-        Responses.StatusState.InProgress => "対応中",
-        Responses.StatusState.Done => "完了",
-        Responses.StatusState.WillNotImplement => "実施しない",
+        Kansa.Status.StatusState.Open => "未着手",
+        Kansa.Status.StatusState.InProgress => "対応中",
+        Kansa.Status.StatusState.Done => "完了",
+        Kansa.Status.StatusState.WillNotImplement => "実施しない",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 }

@@ -1,3 +1,5 @@
+using Kansa.Findings;
+
 namespace Kansa;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kansa.Calendar;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.AuditTrail;
 

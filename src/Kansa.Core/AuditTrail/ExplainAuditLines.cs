@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Kansa.Accounts;
 using Kansa.Calendar;
+using Kansa.Findings;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
-using Kansa.Findings;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Audits;
 

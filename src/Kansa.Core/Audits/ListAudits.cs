@@ -1,6 +1,6 @@
 using Kansa.Calendar;
-using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Kansa.Departments;
 using Kansa.Findings;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

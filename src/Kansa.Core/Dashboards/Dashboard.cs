@@ -1,3 +1,4 @@
+using Kansa.Findings;
 using Kansa.Reminders;
 using Kansa.Responses;
 

@@ -1,5 +1,5 @@
 using Kansa.Calendar;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Findings;
 

@@ -1,4 +1,3 @@
-using Kansa.Findings;
 
 namespace Kansa.Generator;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kansa.Audits;
 using Kansa.Calendar;
-using Kansa.Findings;
+using Kansa.Responses;
 using V = Kansa.Generator.FindingVocabulary;
 
 namespace Kansa.Generator;

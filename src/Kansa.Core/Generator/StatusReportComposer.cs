@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Kansa.Audits;
-using Kansa.Findings;
 
 namespace Kansa.Generator;
 

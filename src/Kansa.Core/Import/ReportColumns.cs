@@ -1,3 +1,5 @@
+using Kansa.Responses;
+
 namespace Kansa.Import;
 
 /// <summary>The roles of the seven status-report columns.</summary>

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using Kansa.Audits;
 using Kansa.Calendar;
-using Kansa.Findings;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Import;
 

@@ -1,5 +1,6 @@
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Import;
 

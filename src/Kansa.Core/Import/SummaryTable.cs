@@ -1,6 +1,5 @@
 using System.Globalization;
-using Kansa.Findings;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Import;
 

@@ -1,4 +1,5 @@
 using Kansa.Accounts;
+using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Reports;
 

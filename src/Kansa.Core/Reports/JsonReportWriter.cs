@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Reports;
 

@@ -1,7 +1,7 @@
 using Kansa.Audits;
 using Kansa.Calendar;
 using Kansa.Findings;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

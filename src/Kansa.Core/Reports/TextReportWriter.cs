@@ -3,6 +3,7 @@ using System.Text;
 using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Reports;
 

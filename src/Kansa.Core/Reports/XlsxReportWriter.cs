@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Reports;
 

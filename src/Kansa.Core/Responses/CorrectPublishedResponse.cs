@@ -1,4 +1,5 @@
 using Kansa.Accounts;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.Findings;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using Kansa.Accounts;
 using Kansa.Storage;
-using Kansa.WorkList;
 
 namespace Kansa.Responses;
 
@@ -74,7 +73,7 @@ public sealed class RequestResponse(KansaDbContext db, TimeProvider time)
     /// Why a finding cannot be asked for a response now, or null: nobody would answer a finding without a department,
     /// and a second open request would give the department two due dates for one answer (move the due date instead).
     /// </summary>
-    public static Problem? CheckFinding(Findings.Finding finding, WorkList.FindingState state, string field)
+    public static Problem? CheckFinding(Findings.Finding finding, FindingState state, string field)
     {
         if (finding.Departments.Count == 0)
         {

@@ -1,3 +1,5 @@
+using Kansa.Status;
+
 namespace Kansa.Responses;
 
 /// <summary>

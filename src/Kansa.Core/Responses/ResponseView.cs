@@ -1,3 +1,5 @@
+using Kansa.Status;
+
 namespace Kansa.Responses;
 
 /// <summary>A response as pages and the API show it, with every step.</summary>

@@ -1,6 +1,5 @@
 using Kansa.Accounts;
 using Kansa.Reports;
-using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Kansa.Accounts;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

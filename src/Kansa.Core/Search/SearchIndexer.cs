@@ -2,6 +2,7 @@ using System.Text;
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

@@ -1,6 +1,7 @@
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Search;
 

@@ -1,5 +1,4 @@
 using Kansa.Accounts;
-using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Kansa.Accounts;
 using Kansa.Audits;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kansa.Findings;
 using Kansa.Responses;
 
 namespace Kansa.Sheets;

@@ -3,6 +3,7 @@ using Kansa.Audits;
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Kansa.Findings;
 using WorkbookSheets = DocumentFormat.OpenXml.Spreadsheet.Sheets;
 
 namespace Kansa.Sheets;

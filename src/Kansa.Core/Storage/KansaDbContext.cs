@@ -3,10 +3,12 @@ using Kansa.Audits;
 using Kansa.AuditTrail;
 using Kansa.Calendar;
 using Kansa.Departments;
+using Kansa.Evidence;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Rounds;
 using Kansa.Search;
+using Kansa.Status;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +46,12 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The data-protection key ring shared by the app instances.</summary>
+    public DbSet<Instances.DataProtectionKeyRow> DataProtectionKeys => Set<Instances.DataProtectionKeyRow>();
+
+    /// <summary>Sign-in attempts per client and minute, shared by the app instances.</summary>
+    public DbSet<Instances.LoginThrottle> LoginThrottles => Set<Instances.LoginThrottle>();
 
     /// <summary>Departments' responses in the workflow.</summary>
     public DbSet<Response> Responses => Set<Response>();
@@ -88,6 +96,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         ConfigureWorkflow(builder);
         ConfigureFollowUp(builder);
         builder.ConfigureSearch();
+        Instances.SharedInstanceModel.Configure(builder);
         builder.Entity<Audit>(e =>
         {
             e.HasIndex(a => a.Key).IsUnique();

@@ -1,6 +1,7 @@
 using Kansa.Accounts;
 using Kansa.Findings;
 using Kansa.Reminders;
+using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -100,7 +101,7 @@ public sealed class ListWorkItems(KansaDbContext db, IOptions<ReminderSettings> 
         return Outcome<WorkListPage>.Ok(new WorkListPage(items, total, filter.Page, PageSize, today, audits, departments, user.IsCoordinator));
     }
 
-    private sealed record Candidate(int Id, string AuditKey, Findings.FindingCategory Category, string Number);
+    private sealed record Candidate(int Id, string AuditKey, FindingCategory Category, string Number);
 }
 
 /// <summary>The filters of the work list; every one is optional.</summary>

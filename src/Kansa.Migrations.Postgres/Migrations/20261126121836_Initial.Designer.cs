@@ -160,7 +160,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("FindingDepartment");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -205,7 +205,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -494,7 +494,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

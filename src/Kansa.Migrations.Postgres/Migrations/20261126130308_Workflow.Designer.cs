@@ -519,7 +519,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -573,7 +573,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1098,7 +1098,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

@@ -468,7 +468,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -646,7 +646,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -700,7 +700,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1215,7 +1215,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kansa.Responses.Response", null)
                         .WithMany()
@@ -1259,7 +1259,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

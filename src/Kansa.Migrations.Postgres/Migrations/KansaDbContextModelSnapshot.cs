@@ -392,6 +392,44 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("FindingDepartment");
                 });
 
+            modelBuilder.Entity("Kansa.Instances.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Kansa.Instances.LoginThrottle", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Client", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Kansa.Reminders.ReminderNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -465,7 +503,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -647,7 +685,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -701,7 +739,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -962,7 +1000,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusWordChoice", b =>
+            modelBuilder.Entity("Kansa.Status.StatusWordChoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1294,7 +1332,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kansa.Responses.Response", null)
                         .WithMany()
@@ -1338,7 +1376,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

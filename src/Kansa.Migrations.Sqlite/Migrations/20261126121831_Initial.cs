@@ -1,4 +1,6 @@
 ﻿using System;
+using Kansa.Findings;
+using Kansa.Responses;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

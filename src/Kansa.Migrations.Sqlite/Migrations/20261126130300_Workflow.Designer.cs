@@ -496,7 +496,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -548,7 +548,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1065,7 +1065,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

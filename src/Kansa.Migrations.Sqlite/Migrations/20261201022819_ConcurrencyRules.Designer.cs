@@ -447,7 +447,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -621,7 +621,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -673,7 +673,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1185,7 +1185,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kansa.Responses.Response", null)
                         .WithMany()
@@ -1229,7 +1229,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

@@ -1,3 +1,5 @@
+using Kansa.Status;
+
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

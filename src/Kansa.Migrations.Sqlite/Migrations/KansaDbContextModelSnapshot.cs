@@ -375,6 +375,42 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("FindingDepartment");
                 });
 
+            modelBuilder.Entity("Kansa.Instances.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Kansa.Instances.LoginThrottle", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Client", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Kansa.Reminders.ReminderNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -444,7 +480,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -618,7 +654,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("ResponseSteps");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -670,7 +706,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("StatusRecords");
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusTerm", b =>
+            modelBuilder.Entity("Kansa.Status.StatusTerm", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -929,7 +965,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusWordChoice", b =>
+            modelBuilder.Entity("Kansa.Status.StatusWordChoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1253,7 +1289,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.EvidenceFile", b =>
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Kansa.Responses.Response", null)
                         .WithMany()
@@ -1297,7 +1333,7 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Responses.StatusRecord", b =>
+            modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
                         .WithMany("StatusRecords")

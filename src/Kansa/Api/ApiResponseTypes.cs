@@ -1,4 +1,6 @@
 using Kansa.Responses;
+using Kansa.Status;
+using Kansa.Evidence;
 using Microsoft.OpenApi;
 
 namespace Kansa.Api;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Kansa.Accounts;
 using Kansa.Calendar;
-using Kansa.Web;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

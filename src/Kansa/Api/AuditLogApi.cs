@@ -1,6 +1,6 @@
 using Kansa.AuditTrail;
 using Kansa.Calendar;
-using Kansa.Web;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

@@ -1,6 +1,7 @@
 using Kansa.Audits;
 using Kansa.Findings;
-using Kansa.Web;
+using Kansa.Responses;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

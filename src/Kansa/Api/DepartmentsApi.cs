@@ -1,5 +1,5 @@
 using Kansa.Departments;
-using Kansa.Web;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

@@ -1,5 +1,5 @@
-using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Evidence;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

@@ -1,6 +1,7 @@
 using Kansa.Findings;
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
+using Kansa.Status;
 
 namespace Kansa.Api;
 

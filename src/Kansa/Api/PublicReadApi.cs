@@ -2,6 +2,7 @@ using Kansa.Audits;
 using Kansa.Findings;
 using Kansa.Reports;
 using Kansa.Responses;
+using Kansa.Status;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Api;

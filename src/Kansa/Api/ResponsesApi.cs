@@ -1,5 +1,6 @@
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
+using Kansa.Status;
 
 namespace Kansa.Api;
 

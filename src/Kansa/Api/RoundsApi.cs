@@ -1,6 +1,7 @@
 using Kansa.Reports;
+using Kansa.Responses;
 using Kansa.Rounds;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Api;

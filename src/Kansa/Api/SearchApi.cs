@@ -1,8 +1,9 @@
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Search;
-using Kansa.Web;
+using Kansa.Security;
 
 namespace Kansa.Api;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Kansa.Findings;
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
+using Kansa.Status;
 using Kansa.WorkList;
 
 namespace Kansa.Api;

@@ -1,6 +1,7 @@
 using Kansa.Findings;
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
+using Kansa.Status;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Api;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kansa.AuditTrail;
+using Kansa.OpenData;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kansa.AuditTrail;
 using Kansa.Backups;
+using Kansa.OpenData;
 using Kansa.Storage;
 
 namespace Kansa.Cli;

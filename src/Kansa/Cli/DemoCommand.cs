@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Storage;
 
 namespace Kansa.Cli;

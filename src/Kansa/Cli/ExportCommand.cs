@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kansa.AuditTrail;
 using Kansa.Calendar;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Kansa.AuditTrail;
 using Kansa.Calendar;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kansa.OpenData;
 using Kansa.StaticSite;
 using Kansa.Storage;
 

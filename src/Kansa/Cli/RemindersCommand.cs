@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Kansa.Hosting;
 using Kansa.Reminders;
 using Kansa.Storage;
-using Kansa.Web;
 
 namespace Kansa.Cli;
 

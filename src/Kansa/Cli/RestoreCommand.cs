@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kansa.Backups;
+using Kansa.OpenData;
 using Kansa.Storage;
 
 namespace Kansa.Cli;

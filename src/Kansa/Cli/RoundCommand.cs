@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Kansa.Calendar;
 using Kansa.AuditTrail;
+using Kansa.Responses;
 using Kansa.Storage;
 using Kansa.Rounds;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Kansa.Hosting;
 using Kansa.Storage;
-using Kansa.Web;
 
 namespace Kansa.Cli;
 
@@ -9,8 +9,18 @@ internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    // In a container the address comes from the environment (KANSA_URLS, else the usual ASPNETCORE_URLS), e.g. http://0.0.0.0:8080.
     public static Option<string> UrlsOption() =>
-        new("--urls") { Description = $"待ち受ける URL (既定: {DefaultUrls})", DefaultValueFactory = _ => DefaultUrls };
+        new("--urls")
+        {
+            Description = $"待ち受ける URL。複数は ; で区切ります (既定: 環境変数 KANSA_URLS、ASPNETCORE_URLS、なければ {DefaultUrls})",
+            DefaultValueFactory = _ => EnvironmentUrls() ?? DefaultUrls,
+        };
+
+    private static string? EnvironmentUrls() =>
+        NonEmpty(Environment.GetEnvironmentVariable("KANSA_URLS")) ?? NonEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public static Command Create(Option<string?> db, CliConsole console)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Sheets;
 using Kansa.Storage;

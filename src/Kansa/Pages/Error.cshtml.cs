@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kansa.Responses;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Kansa.OpenData;
 using Microsoft.Extensions.Options;
 
 namespace Kansa.Reports;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Kansa.OpenData;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 

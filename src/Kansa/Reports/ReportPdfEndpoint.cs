@@ -1,5 +1,5 @@
 using Kansa.Calendar;
-using Kansa.Web;
+using Kansa.OpenData;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Reports;

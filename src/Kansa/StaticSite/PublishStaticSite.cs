@@ -2,8 +2,8 @@ using System.Text;
 using System.Xml;
 using AngleSharp.Html;
 using AngleSharp.Html.Dom;
+using Kansa.Hosting;
 using Kansa.Storage;
-using Kansa.Web;
 
 namespace Kansa.StaticSite;
 

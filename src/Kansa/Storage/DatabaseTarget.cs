@@ -92,7 +92,7 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     public void Configure(DbContextOptionsBuilder options, IAuditActor actor, TimeProvider time)
     {
         // Search first: it rewrites the index inside the transaction that the audit log's interceptor commits.
-        options.AddInterceptors(new Search.SearchInterceptor(), new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)));
+        options.AddInterceptors(new Search.SearchInterceptor(), new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)), new DataChangeNotice());
         if (Engine == DatabaseEngine.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Display)!);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kansa.AuditTrail;
+using Kansa.OpenData;
 using Kansa.Storage;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Kansa.Tests.Reliability;
 using Kansa.Tests.Support;
 

@@ -5,6 +5,7 @@ using Kansa.Accounts;
 using Kansa.Backups;
 using Kansa.Calendar;
 using Kansa.Departments;
+using Kansa.Evidence;
 using Kansa.Reminders;
 using Kansa.Responses;
 using Kansa.Rounds;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Kansa.Backups;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

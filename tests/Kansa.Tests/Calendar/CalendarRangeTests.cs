@@ -1,6 +1,7 @@
 using Kansa.Audits;
 using Kansa.Calendar;
 using Kansa.Findings;
+using Kansa.Responses;
 
 namespace Kansa.Tests.Calendar;
 

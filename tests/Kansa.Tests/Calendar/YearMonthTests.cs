@@ -1,5 +1,6 @@
 using Kansa.Audits;
 using Kansa.Calendar;
+using Kansa.Responses;
 
 namespace Kansa.Tests.Calendar;
 

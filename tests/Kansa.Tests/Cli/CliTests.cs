@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Cli;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Kansa.Accounts;
+using Kansa.Evidence;
 using Kansa.Responses;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

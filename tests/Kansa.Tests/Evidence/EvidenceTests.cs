@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Kansa.Accounts;
+using Kansa.Evidence;
 using Kansa.Responses;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

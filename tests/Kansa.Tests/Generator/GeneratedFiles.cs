@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Generator;

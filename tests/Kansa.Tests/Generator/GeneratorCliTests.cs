@@ -1,4 +1,5 @@
 using Kansa.Generator;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Generator;

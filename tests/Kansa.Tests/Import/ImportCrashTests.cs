@@ -1,5 +1,6 @@
 using System.Text;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Import.Parsing;
 

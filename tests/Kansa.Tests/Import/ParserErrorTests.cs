@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -154,7 +155,7 @@ public partial class ParserErrorTests(ParserErrorTests.StoredData stored) : ICla
         var problems = new List<string>();
         foreach (var name in new[] { "unknown-status-word", "duplicate-number" })
         {
-            var (report, found) = new StatusReportParser(Responses.StatusVocabulary.Default).Parse(name + ".txt", Cases[name].Text);
+            var (report, found) = new StatusReportParser(Kansa.Status.StatusVocabulary.Default).Parse(name + ".txt", Cases[name].Text);
             Assert.Null(report);
             problems.AddRange(found.Select(p => p.ToString()));
         }

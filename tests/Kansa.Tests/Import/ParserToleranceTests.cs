@@ -1,8 +1,9 @@
 using System.Text;
 using Kansa.Calendar;
-using Kansa.Findings;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Import.Parsing;
 

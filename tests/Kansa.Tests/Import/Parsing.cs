@@ -1,5 +1,5 @@
 using Kansa.Import;
-using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Tests.Import;
 

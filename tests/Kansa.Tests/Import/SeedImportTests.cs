@@ -1,7 +1,7 @@
 using Kansa.Calendar;
 using Kansa.Import;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -35,7 +35,7 @@ public class SeedImportTests
         Assert.All(audit.Findings.Where(f => f.State == StatusState.Open), f => Assert.Null(f.Title));
         Assert.Equal(
             ["R5-指-1", "R5-指-2", "R5-指-5"],
-            audit.Findings.Where(f => f.Category == Findings.FindingCategory.Finding && f.State == StatusState.Open).Select(f => f.Number));
+            audit.Findings.Where(f => f.Category == FindingCategory.Finding && f.State == StatusState.Open).Select(f => f.Number));
         Assert.Equal(Summary(4, 3, 10, 19), Counts(audit));
 
         var f7 = audit.Findings.Single(f => f.Number == "R5-指-7");
@@ -107,9 +107,9 @@ public class SeedImportTests
 
     internal static (int, int, int, int) Counts(AuditSnapshot audit)
     {
-        int Count(Findings.FindingCategory c, StatusState s) => audit.Summary.Single(r => r.Category == c && r.State == s).Count;
-        return (Count(Findings.FindingCategory.Finding, StatusState.Done), Count(Findings.FindingCategory.Finding, StatusState.Open),
-                Count(Findings.FindingCategory.Opinion, StatusState.Done), Count(Findings.FindingCategory.Opinion, StatusState.Open));
+        int Count(FindingCategory c, StatusState s) => audit.Summary.Single(r => r.Category == c && r.State == s).Count;
+        return (Count(FindingCategory.Finding, StatusState.Done), Count(FindingCategory.Finding, StatusState.Open),
+                Count(FindingCategory.Opinion, StatusState.Done), Count(FindingCategory.Opinion, StatusState.Open));
     }
 
     private async Task<ImportResult> ImportAsync(TestDatabase db, params string[] files)

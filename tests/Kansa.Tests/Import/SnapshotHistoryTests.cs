@@ -1,8 +1,9 @@
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using Kansa.Accounts;
-using Kansa.Findings;
-using Microsoft.EntityFrameworkCore;
 using Kansa.Responses;
+using Kansa.Status;
+using Microsoft.EntityFrameworkCore;
 using Kansa.Rounds;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using Kansa.Calendar;
+using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using Kansa.Accounts;
+using Kansa.Responses;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Kansa.OpenData;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
 

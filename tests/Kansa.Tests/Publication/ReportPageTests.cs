@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Configuration;

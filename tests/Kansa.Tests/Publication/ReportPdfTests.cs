@@ -1,4 +1,5 @@
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Tests.Reliability;
 using Kansa.Tests.Support;
 using UglyToad.PdfPig;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kansa.Accounts;
+using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Kansa.Accounts;
+using Kansa.OpenData;
 using Kansa.Storage;
 using Kansa.Tests.Support;
 using Microsoft.Data.Sqlite;

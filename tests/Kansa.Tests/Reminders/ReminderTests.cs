@@ -2,7 +2,6 @@ using Kansa.Accounts;
 using Kansa.Reminders;
 using Kansa.Responses;
 using Kansa.Tests.Support;
-using Kansa.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

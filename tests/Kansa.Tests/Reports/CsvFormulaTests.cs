@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kansa.AuditTrail;
 using Kansa.Import;
 using Kansa.Reports;
+using Kansa.Responses;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using Kansa.Calendar;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

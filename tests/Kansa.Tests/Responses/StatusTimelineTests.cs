@@ -1,5 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Responses;
+using Kansa.Status;
 
 namespace Kansa.Tests.Timeline;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Kansa.Calendar;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Concurrency;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

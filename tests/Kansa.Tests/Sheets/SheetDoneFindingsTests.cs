@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Sheets;
 using Kansa.Tests.Support;

@@ -4,6 +4,7 @@ using Kansa.AuditTrail;
 using Kansa.Import;
 using Kansa.Responses;
 using Kansa.Sheets;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

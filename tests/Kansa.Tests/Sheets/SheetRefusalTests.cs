@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Sheets.SheetSetup;
 

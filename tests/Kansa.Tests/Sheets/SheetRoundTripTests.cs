@@ -1,7 +1,9 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Sheets;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Kansa.Tests.Sheets.SheetSetup;

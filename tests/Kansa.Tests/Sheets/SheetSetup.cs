@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 using Kansa.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;

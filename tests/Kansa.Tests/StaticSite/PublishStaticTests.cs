@@ -1,5 +1,6 @@
 using System.Net;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.StaticSite;
 using Kansa.Tests.Support;
@@ -115,7 +116,7 @@ public class PublishStaticTests
         Assert.DoesNotContain(links, l => l.Link.StartsWith('/'));
 
         await using var server = await StaticSiteCheck.ServeAsync(site);
-        var root = new Uri(Kansa.Web.KansaWebApp.Addresses(server)[0] + "/");
+        var root = new Uri(Kansa.Hosting.KansaWebApp.Addresses(server)[0] + "/");
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         var failures = new List<string>();
         foreach (var target in links.Where(l => !StaticSiteCheck.IsExternal(l.Link))

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using Kansa.OpenData;
 using Kansa.StaticSite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

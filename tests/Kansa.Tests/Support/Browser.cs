@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Microsoft.Playwright;
 
 namespace Kansa.Tests.Support;

@@ -1,3 +1,5 @@
+using Kansa.OpenData;
+
 namespace Kansa.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Kansa.Findings;
 using Kansa.Import;
 
 namespace Kansa.Tests.Support;

@@ -1,3 +1,5 @@
+using Kansa.OpenData;
+
 namespace Kansa.Tests.Support;
 
 /// <summary>Where the repository, the seed publication and the samples are.</summary>

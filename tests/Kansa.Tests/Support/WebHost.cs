@@ -1,6 +1,6 @@
+using Kansa.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Builder;
 
 namespace Kansa.Tests.Support;

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using SheetWorkbookReader = Kansa.Sheets.SheetWorkbookReader;
 using SheetFile = Kansa.Tests.Sheets.SheetFile;
+using Kansa.OpenData;
 using Kansa.Tests.Sheets;
 using Kansa.Tests.Support;
 using Kansa.Tests.Workflow;

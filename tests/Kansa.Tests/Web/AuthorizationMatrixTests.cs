@@ -1,10 +1,11 @@
 using System.Net;
+using Kansa.Evidence;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Kansa.Tests.Support;
-using Kansa.Web;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kansa.Tests.Web;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -143,6 +144,10 @@ public partial class BrowserTests(BrowserSite browser, ITestOutputHelper output)
         { Finding("R5-指-1"), 200 },
         { Finding("R9-指-1"), 404 },
         { $"/audits/{Uri.EscapeDataString(R5)}/changes", 200 },
+        { "/departments", 200 },
+        { "/departments/1", 200 },
+        { "/ageing", 200 },
+        { "/themes", 200 },
         { $"/audits/{Uri.EscapeDataString(R5)}/changes?from=2025-13&to=2025-08", 400 },
     };
 

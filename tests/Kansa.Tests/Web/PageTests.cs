@@ -3,6 +3,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Json.Schema;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Support.SitePaths;
 

@@ -1,3 +1,4 @@
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

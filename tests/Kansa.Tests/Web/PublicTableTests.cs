@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using static Kansa.Tests.Support.SitePaths;
 

@@ -1,3 +1,4 @@
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 using Kansa.Tests.Web;
 using Kansa.Tests.Workflow;

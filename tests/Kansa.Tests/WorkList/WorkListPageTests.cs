@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Kansa.Responses;
 using Kansa.Tests.Support;
 using Kansa.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Kansa.Accounts;
 using Kansa.Calendar;
 using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Kansa.WorkList;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kansa.AuditTrail;
+using Kansa.Findings;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Kansa.Tests.Workflow.WorkflowSetup;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kansa.Accounts;
-using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Validation;
 using Kansa.Calendar;
 using Kansa.Import;
 using Kansa.Reports;
+using Kansa.Responses;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Xlsx;

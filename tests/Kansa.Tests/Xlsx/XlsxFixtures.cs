@@ -1,5 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -49,6 +50,6 @@ internal static class XlsxFixtures
     public static (ParsedReport? Report, IReadOnlyList<ImportProblem> Problems) Parse(string path, byte[] bytes)
     {
         File.WriteAllBytes(path, bytes);
-        return new StatusReportParser(Kansa.Responses.StatusVocabulary.Default).ParseFileAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+        return new StatusReportParser(Kansa.Status.StatusVocabulary.Default).ParseFileAsync(path, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Xlsx;

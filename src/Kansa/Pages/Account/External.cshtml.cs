@@ -1,7 +1,7 @@
 using Kansa.Accounts;
 using Kansa.AuditTrail;
+using Kansa.SingleSignOn;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +25,7 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
         }
 
         var back = Url.Page("/Account/External", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff" });
-        return Challenge(signIn.ConfigureExternalAuthenticationProperties(SingleSignOn.Scheme, back), SingleSignOn.Scheme);
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcSignIn.Scheme, back), OidcSignIn.Scheme);
     }
 
     /// <summary>Matches the provider's person to a Kansa account and signs in.</summary>

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
+using Kansa.Security;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
 using Kansa.AuditTrail;
+using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

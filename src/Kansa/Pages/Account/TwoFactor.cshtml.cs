@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
+using Kansa.Responses;
+using Kansa.Status;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

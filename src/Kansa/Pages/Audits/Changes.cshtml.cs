@@ -1,5 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Reports;
+using Kansa.Responses;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

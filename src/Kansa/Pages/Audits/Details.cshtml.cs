@@ -3,6 +3,7 @@ using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Reports;
 using Kansa.Responses;
+using Kansa.Status;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

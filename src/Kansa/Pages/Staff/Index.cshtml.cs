@@ -1,7 +1,8 @@
 using Kansa.Accounts;
 using Kansa.Dashboards;
+using Kansa.Responses;
+using Kansa.Security;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 namespace Kansa.Pages.Staff;
 
-/// <summary>What the staff pages share: times as Japan reads them (form problems: <see cref="Web.FormProblems"/>).</summary>
+/// <summary>What the staff pages share: times as Japan reads them (form problems: <see cref="FormProblems"/>).</summary>
 public static class StaffPage
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);

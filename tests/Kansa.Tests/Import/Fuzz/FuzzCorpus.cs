@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Tests.Support;
 
 namespace Kansa.Tests.Import.Fuzz;

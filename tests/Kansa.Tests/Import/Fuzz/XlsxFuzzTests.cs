@@ -1,7 +1,8 @@
 using CsCheck;
 using Kansa.Import;
+using Kansa.OpenData;
 using Kansa.Reports;
-using Kansa.Responses;
+using Kansa.Status;
 using Kansa.Tests.Support;
 using Kansa.Tests.Xlsx;
 using Xunit.Abstractions;

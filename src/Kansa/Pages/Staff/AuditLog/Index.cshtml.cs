@@ -1,6 +1,7 @@
 using Kansa.Api;
 using Kansa.AuditTrail;
-using Kansa.Web;
+using Kansa.OpenData;
+using Kansa.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

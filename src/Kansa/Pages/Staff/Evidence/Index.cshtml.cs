@@ -1,5 +1,5 @@
-using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Evidence;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

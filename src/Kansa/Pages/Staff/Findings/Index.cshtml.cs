@@ -1,6 +1,8 @@
 using System.Globalization;
 using Kansa.Calendar;
-using Kansa.Web;
+using Kansa.Responses;
+using Kansa.Security;
+using Kansa.Status;
 using Kansa.WorkList;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

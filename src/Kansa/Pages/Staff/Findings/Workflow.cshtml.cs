@@ -1,6 +1,6 @@
 using Kansa.Calendar;
 using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Audits;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Calendar;
 using Kansa.Departments;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

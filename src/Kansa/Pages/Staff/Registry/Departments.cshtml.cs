@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Departments;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

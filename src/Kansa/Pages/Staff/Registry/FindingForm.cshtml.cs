@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
 using Kansa.Departments;
 using Kansa.Findings;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

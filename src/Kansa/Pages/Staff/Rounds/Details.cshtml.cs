@@ -1,6 +1,7 @@
+using Kansa.OpenData;
 using Kansa.Reports;
 using Kansa.Rounds;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

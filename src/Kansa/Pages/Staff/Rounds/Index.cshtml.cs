@@ -1,5 +1,5 @@
 using Kansa.Rounds;
-using Kansa.Web;
+using Kansa.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

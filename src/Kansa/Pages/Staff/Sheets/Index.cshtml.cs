@@ -1,6 +1,8 @@
+using Kansa.OpenData;
+using Kansa.Responses;
+using Kansa.Security;
 using Kansa.Sheets;
 using Kansa.Storage;
-using Kansa.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using Kansa.Findings;
-using Kansa.Responses;
-using Kansa.Web;
+using Kansa.Security;
+using Kansa.Status;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,0 +1,12 @@
+using Kansa.AuditTrail;
+
+namespace Kansa.Security;
+
+/// <summary>The signed-in person of the current request, for the audit log; "system" outside requests.</summary>
+public sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor
+{
+    /// <inheritdoc />
+    public string Name => http.HttpContext is null
+        ? "system" // background jobs (reminders) run outside any request
+        : http.HttpContext.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "anonymous";
+}
