@@ -7,6 +7,7 @@ using Kansa.Evidence;
 using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Rounds;
+using Kansa.Search;
 using Kansa.Status;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         base.OnModelCreating(builder);
         ConfigureWorkflow(builder);
         ConfigureFollowUp(builder);
+        builder.ConfigureSearch();
         Instances.SharedInstanceModel.Configure(builder);
         builder.Entity<Audit>(e =>
         {

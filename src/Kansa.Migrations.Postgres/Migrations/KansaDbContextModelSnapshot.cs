@@ -1088,6 +1088,40 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("Rounds");
                 });
 
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("FindingId");
+
+                    b.HasIndex("Published");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("SearchDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1359,6 +1393,17 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.HasOne("Kansa.Findings.Finding", "Finding")
+                        .WithOne()
+                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

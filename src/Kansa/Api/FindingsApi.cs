@@ -12,8 +12,12 @@ public static class FindingsApi
     public static WebApplication MapFindingsApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/findings").RequireAuthorization(AccountServices.Staff);
-        group.MapGet("/{number}", (string number, string? audit, CurrentStaff current, LoadFindingRecord load, CancellationToken ct) =>
-            current.AsStaffAsync(async user => (await load.RunAsync(user, number, audit, ct)).ToHttp(ToJson), ct));
+        // Published data: anyone reads a finding and its history, as its public page shows it (without who recorded what).
+        group.MapGet("/{number}", async (string number, string? audit, CurrentStaff current, LoadFindingRecord load, CancellationToken ct) =>
+            await current.GetAsync(ct) is { } user
+                ? (await load.RunAsync(user, number, audit, ct)).ToHttp(ToJson)
+                : (await load.RunAsync(PublicReader, number, audit, ct)).ToHttp(f => ToJson(f) with { History = [.. ToJson(f).History.Select(h => h with { RecordedBy = null })] }))
+            .AllowAnonymous().WithName("GetFinding").WithSummary("指摘・意見と状況の履歴");
         group.MapPut("/{number}", (string number, string? audit, FindingRequest body, CurrentStaff current, EditFinding edit, LoadFindingRecord load, CancellationToken ct) =>
             current.AsStaffAsync(async user =>
             {
@@ -24,6 +28,9 @@ public static class FindingsApi
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         return app;
     }
+
+    /// <summary>An anonymous reader reads what every staff role reads of the published data.</summary>
+    private static readonly Accounts.StaffUser PublicReader = new("", "", new HashSet<string> { Accounts.Roles.Viewer }, new HashSet<int>());
 
     /// <summary>The JSON of a finding: registry fields as in the open data, plus version and the full history.</summary>
     internal static FindingJson ToJson(FindingAsOf r) => new(

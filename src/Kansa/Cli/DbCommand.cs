@@ -23,6 +23,11 @@ internal static class DbCommand
             console.Out.WriteLine(pending.Count == 0
                 ? $"{target.Display}: 最新です。"
                 : $"{target.Display}: {pending.Count} 件の移行を適用しました ({string.Join(", ", pending)})。");
+            if (await Search.SearchSetup.CheckAsync(context, ct) is { } warning)
+            {
+                console.Error.WriteLine($"{target.Display}: {warning}");
+            }
+
             return 0;
         });
         return new Command("db", "データベースの管理") { migrate, DbCopyCommand.Create(db, console) };

@@ -44,6 +44,8 @@ public static class KansaWebApp
         builder.Services.AddKansaWorkflow();
         builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
+        builder.Services.AddKansaSearch();
+        builder.Services.AddKansaOpenApi();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
         Kansa.Charts.ChartEndpoints.AddKansaInsight(builder.Services);
@@ -62,6 +64,9 @@ public static class KansaWebApp
         app.UseKansaPublicCache();
         app.MapKansaPages();
         app.MapKansaHealth();
+
+        // After authorization, inside the API's problem details: only answers of the routes themselves get an ETag.
+        app.UseKansaApiETags();
         app.MapKansaDownloads();
         app.MapKansaReportPdf();
         app.MapKansaFeed();
@@ -75,6 +80,9 @@ public static class KansaWebApp
         app.MapEvidenceApi();
         app.MapAuditLogApi();
         app.MapVocabularyApi();
+        app.MapSearchApi();
+        app.MapPublicReadApi();
+        app.MapKansaOpenApi();
         return app;
     }
 

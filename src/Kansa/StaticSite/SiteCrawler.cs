@@ -42,7 +42,7 @@ public sealed class CrawledResource(Uri url)
 public sealed partial class SiteCrawler(HttpClient client, Uri root)
 {
     /// <summary>Path prefixes that are not the public site.</summary>
-    public static readonly IReadOnlyList<string> Excluded = ["/staff", "/account", "/api", "/error"];
+    public static readonly IReadOnlyList<string> Excluded = ["/staff", "/account", "/api", "/error", "/search", "/openapi"];
 
     /// <summary>The elements and attributes that point at other addresses.</summary>
     public static readonly IReadOnlyList<(string Selector, string Attribute)> LinkAttributes =

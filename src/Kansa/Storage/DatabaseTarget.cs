@@ -91,7 +91,8 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     /// <summary>Configures EF Core for this target, with the engine's own migrations and the audit log.</summary>
     public void Configure(DbContextOptionsBuilder options, IAuditActor actor, TimeProvider time)
     {
-        options.AddInterceptors(new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)), new DataChangeNotice());
+        // Search first: it rewrites the index inside the transaction that the audit log's interceptor commits.
+        options.AddInterceptors(new Search.SearchInterceptor(), new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)), new DataChangeNotice());
         if (Engine == DatabaseEngine.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Display)!);

@@ -19,12 +19,14 @@ public static class EmbeddedMigration
         if (target.Engine != DatabaseEngine.Sqlite)
         {
             await context.Database.MigrateAsync(ct);
+            await Search.SearchSetup.CompleteAsync(context, ct);
             return false;
         }
 
         using var held = await AcquireAsync(target.Display + ".migrating", ct);
         var cleared = await ClearLeftLockAsync(target, ct);
         await context.Database.MigrateAsync(ct);
+        await Search.SearchSetup.CompleteAsync(context, ct);
         return cleared;
     }
 
