@@ -1,3 +1,4 @@
+using Kansa.Status;
 using System.Diagnostics;
 using Kansa.Audits;
 using Kansa.AuditTrail;
