@@ -1,3 +1,4 @@
+using Kansa.Search;
 using Kansa.Audits;
 using Kansa.Departments;
 using Kansa.Findings;
@@ -73,6 +74,11 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             await writer.Added.WriteAsync(db, ct);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
+
+            // The bulk rows bypass EF's save, and with it the hook that keeps the search documents: index them here,
+            // in the same transaction, so that an import is searchable the moment it commits.
+            await SearchIndexer.RefreshAsync(
+                db, [.. writer.Added.Findings.Select(f => f.Finding.Id), .. writer.Added.Records.Select(r => r.Finding.Id)], ct);
         }
         finally
         {

@@ -95,8 +95,11 @@ public class BackupSnapshotTests
         await using DbDataReader reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) belongs to each database, not to its data.
-            if (!reader.GetString(0).StartsWith("__EFMigrations", StringComparison.Ordinal))
+            // EF's own bookkeeping (__EFMigrationsHistory, __EFMigrationsLock) belongs to each database, not to its data;
+            // SQLite's full-text index (SearchFts and its shadow tables) is an index over SearchDocuments, kept by triggers
+            // as the backup's rows are restored, not data of its own.
+            if (!reader.GetString(0).StartsWith("__EFMigrations", StringComparison.Ordinal)
+                && !reader.GetString(0).StartsWith("SearchFts", StringComparison.Ordinal))
             {
                 (tables.TryGetValue(reader.GetString(0), out var columns) ? columns : tables[reader.GetString(0)] = []).Add(reader.GetString(1));
             }
