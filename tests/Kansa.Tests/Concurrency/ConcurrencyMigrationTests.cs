@@ -1,3 +1,4 @@
+using Kansa.AuditTrail;
 using Kansa.Calendar;
 using Kansa.Responses;
 using Kansa.Rounds;
@@ -26,7 +27,9 @@ public class ConcurrencyMigrationTests
             await context.GetService<IMigrator>().MigrateAsync(before);
         }
 
-        var data = new WorkflowData(db);
+        // Written as the app of that schema would have: without the search hook, whose table a later migration adds
+        // (db migrate then indexes what has no document).
+        var data = new WorkflowData(db, () => WithoutSearch(db));
         var a = await data.FindingAsync("R7-指-1", "DX推進課");
         var b = await data.FindingAsync("R7-指-2", "DX推進課");
         var published = await data.ResponseAsync(a, null, ResponseStage.Published);
@@ -84,5 +87,16 @@ public class ConcurrencyMigrationTests
         await using var again = db.CreateContext();
         again.Rounds.Add(new PublicationRound { AsOf = new YearMonth(2026, 2), OpenedBy = "user:coord" });
         Assert.False(await again.TrySaveAsync(CancellationToken.None));
+    }
+
+    private static KansaDbContext WithoutSearch(TestDatabase db)
+    {
+        var target = db.Target;
+        var options = new DbContextOptionsBuilder<KansaDbContext>()
+            .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System, new AuditKeyFile(target.AuditKeyPath)));
+        _ = target.Engine == DatabaseEngine.Sqlite
+            ? options.UseSqlite(target.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"))
+            : options.UseNpgsql(target.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Postgres"));
+        return new KansaDbContext(options.Options);
     }
 }

@@ -1,3 +1,4 @@
+using Kansa.Storage;
 using Kansa.Audits;
 using Kansa.Departments;
 using Kansa.Findings;
@@ -10,15 +11,17 @@ namespace Kansa.Tests.Support;
 /// Rows of the workflow written straight through the DbContext (the workflow use cases are built elsewhere): an audit,
 /// findings with departments, requests with due dates, responses at a stage.
 /// </summary>
-public sealed class WorkflowData(TestDatabase db)
+public sealed class WorkflowData(TestDatabase db, Func<KansaDbContext>? contexts = null)
 {
+    private KansaDbContext NewContext() => contexts?.Invoke() ?? db.CreateContext();
+
     private readonly Dictionary<string, int> departments = new(StringComparer.Ordinal);
     private int? auditId;
 
     /// <summary>Creates a finding of the test audit belonging to a department (created when new).</summary>
     public async Task<int> FindingAsync(string number, string department, string? title = null)
     {
-        await using var context = db.CreateContext();
+        await using var context = NewContext();
         if (auditId is null)
         {
             var audit = new Audit { Key = "r7-test", Kind = "定期監査", FiscalYear = 2025, Theme = "テスト監査" };
@@ -57,7 +60,7 @@ public sealed class WorkflowData(TestDatabase db)
     /// <summary>A request for a response by a due date.</summary>
     public async Task<int> RequestAsync(int findingId, DateOnly due)
     {
-        await using var context = db.CreateContext();
+        await using var context = NewContext();
         var request = new ResponseRequest { FindingId = findingId, DueDate = due, OriginalDueDate = due, RequestedBy = "user:coordinator", RequestedAt = DateTimeOffset.UnixEpoch };
         context.ResponseRequests.Add(request);
         await context.SaveChangesAsync();
@@ -67,7 +70,7 @@ public sealed class WorkflowData(TestDatabase db)
     /// <summary>A response at a stage; a returned one carries the approver's comment in a step.</summary>
     public async Task<int> ResponseAsync(int findingId, int? requestId, ResponseStage stage, string? comment = null)
     {
-        await using var context = db.CreateContext();
+        await using var context = NewContext();
         var response = new Response
         {
             FindingId = findingId,
@@ -97,7 +100,7 @@ public sealed class WorkflowData(TestDatabase db)
     /// <summary>Moves a response to another stage.</summary>
     public async Task SetStageAsync(int responseId, ResponseStage stage)
     {
-        await using var context = db.CreateContext();
+        await using var context = NewContext();
         var response = await context.Responses.SingleAsync(r => r.Id == responseId);
         response.Stage = stage;
         response.Version = Guid.NewGuid();
@@ -107,7 +110,7 @@ public sealed class WorkflowData(TestDatabase db)
     /// <summary>Gives a user an e-mail address.</summary>
     public async Task EmailAsync(string login, string email)
     {
-        await using var context = db.CreateContext();
+        await using var context = NewContext();
         var user = await context.Users.SingleAsync(u => u.UserName == login);
         user.Email = email;
         user.NormalizedEmail = email.ToUpperInvariant();
