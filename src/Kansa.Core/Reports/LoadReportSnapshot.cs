@@ -64,10 +64,13 @@ public sealed class LoadReportSnapshot(KansaDbContext db, TimeProvider time)
             return [];
         }
 
-        var records = await db.StatusRecords.AsNoTracking()
+        // Only the distinct months are read: an audit of any size has a handful.
+        var pairs = await db.StatusRecords.AsNoTracking()
             .Where(r => db.Findings.Any(f => f.Id == r.FindingId && f.Audit!.Key == auditKey))
+            .Select(r => new { r.AsOf, r.Published })
+            .Distinct()
             .ToListAsync(ct);
-        return KnownMonths(records);
+        return KnownMonths(pairs.Select(p => new StatusRecord { Word = "", Source = "", AsOf = p.AsOf, Published = p.Published }));
     }
 
     /// <summary>The months for which the audit has a document or a publication, newest first: the "as of" choices of a page.</summary>

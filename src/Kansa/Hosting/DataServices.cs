@@ -24,6 +24,7 @@ public static class DataServices
         services.AddMemoryCache(o => o.SizeLimit = 256L * 1024 * 1024);
         services.AddScoped<ReportCache>();
         services.AddScoped<LoadReportSnapshot>();
+        services.AddScoped<LoadAuditPage>();
         services.AddScoped<ImportStatusReports>();
         services.AddScoped<ListAudits>();
         services.AddScoped<LoadFindingDetails>();

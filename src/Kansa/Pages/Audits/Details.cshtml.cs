@@ -9,8 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kansa.Pages.Audits;
 
-/// <summary>One audit: theme, summary table and its findings, filterable, as of a chosen month.</summary>
-public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
+/// <summary>
+/// One audit: theme, summary table and its findings, filterable, as of a chosen month. The findings are paged
+/// (<see cref="AuditPageFilter.PageSize"/> a page) and filtered by the database, so the page costs the same for any audit;
+/// the downloads and the printed report hold every finding.
+/// </summary>
+public sealed class DetailsModel(LoadAuditPage pages, LoadReportSnapshot snapshots) : PageModel
 {
     /// <summary>The filters, read from the query string so that every view has its own link.</summary>
     public sealed class Filter
@@ -29,6 +33,9 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
 
         /// <summary>Empty to collapse the unpublished findings into one line per category; <see cref="ListUnpublished"/> to list them.</summary>
         public string? Unpublished { get; set; }
+
+        /// <summary>The page of the table, from 1.</summary>
+        public int? Page { get; set; }
     }
 
     /// <summary>The filters.</summary>
@@ -38,17 +45,17 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
     /// <summary>The audit as of the chosen month.</summary>
     public AuditSnapshot Audit { get; private set; } = null!;
 
-    /// <summary>The findings that pass the filters.</summary>
-    public IReadOnlyList<FindingAsOf> Findings { get; private set; } = [];
+    /// <summary>The page of findings, with the counts and choices of the form.</summary>
+    public AuditPage Result { get; private set; } = null!;
 
     /// <summary>The value of <see cref="Filter.Unpublished"/> that lists unpublished findings among the others.</summary>
     public const string ListUnpublished = "list";
 
-    /// <summary>The findings shown in the main table: all of them, or the published ones when the others are collapsed.</summary>
-    public IReadOnlyList<FindingAsOf> Listed { get; private set; } = [];
+    /// <summary>The findings shown in the main table on this page.</summary>
+    public IReadOnlyList<FindingAsOf> Listed => Result.Listed;
 
     /// <summary>The unpublished findings by category, each shown as one line (empty when they are listed).</summary>
-    public IReadOnlyList<(FindingCategory Category, IReadOnlyList<FindingAsOf> Rows)> Collapsed { get; private set; } = [];
+    public IReadOnlyList<CollapsedGroup> Collapsed => Result.Collapsed;
 
     /// <summary>Whether the unpublished findings are listed among the others.</summary>
     public bool ListsUnpublished => Query.Unpublished == ListUnpublished;
@@ -60,7 +67,7 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
     public IReadOnlyList<YearMonth> Months { get; private set; } = [];
 
     /// <summary>The departments that can be chosen.</summary>
-    public IReadOnlyList<string> Departments { get; private set; } = [];
+    public IReadOnlyList<string> Departments => Result.Departments;
 
     /// <summary>The month chosen in the form, however it was written (2024-06, R6.6, 令和6年6月); null for the latest.</summary>
     public YearMonth? ChosenMonth { get; private set; }
@@ -87,30 +94,42 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
             }
         }
 
-        var snapshot = await snapshots.RunAsync(asOf, key, ct);
-        if (snapshot is null)
+        var filter = new AuditPageFilter(
+            FindingCategories.Parse(Query.Category), StatusStates.FromCode(Query.State), Query.Department, ListsUnpublished, Query.Page ?? 1);
+        var result = await pages.RunAsync(key, asOf, filter, ct);
+        if (result is null)
         {
             return NotFound();
         }
 
-        Audit = snapshot.Audits[0];
+        Result = result;
+        Audit = result.Audit;
         // A month between publications can be asked for too; it stays in the list so that the form shows it.
         var months = await snapshots.MonthsAsync(key, ct);
         Months = ChosenMonth is { } chosen && !months.Contains(chosen) ? [.. months.Append(chosen).OrderDescending()] : months;
-        Departments = [.. Audit.Findings.SelectMany(f => f.Departments).Distinct().Order(StringComparer.Ordinal)];
-        var category = FindingCategories.Parse(Query.Category);
-        var state = StatusStates.FromCode(Query.State);
-        Findings = [.. Audit.Findings.Where(f =>
-            (category is null || f.Category == category)
-            && (state is null || f.State == state)
-            && (string.IsNullOrEmpty(Query.Department) || f.Departments.Contains(Query.Department)))];
-        Listed = ListsUnpublished ? Findings : [.. Findings.Where(f => !PublicWording.IsUnpublished(f))];
-        Collapsed = ListsUnpublished
-            ? []
-            : [.. Findings.Where(PublicWording.IsUnpublished).GroupBy(f => f.Category)
-                .Select(g => (g.Key, (IReadOnlyList<FindingAsOf>)[.. g]))];
         Progress = CategoryProgress.FromSummary(Audit.Summary);
         return Page();
+    }
+
+    /// <summary>The link of another page of the table, keeping every filter (and the unpublished ones' choice unless given).</summary>
+    public string PageLink(int page, string? unpublished = null)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(new(name, value));
+            }
+        }
+
+        Add("Query.AsOf", FilterError is null ? Query.AsOf : null);
+        Add("Query.Category", Query.Category);
+        Add("Query.State", Query.State);
+        Add("Query.Department", Query.Department);
+        Add("Query.Unpublished", unpublished ?? Query.Unpublished);
+        Add("Query.Page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return $"/audits/{Uri.EscapeDataString(Audit.Key)}" + Microsoft.AspNetCore.Http.QueryString.Create(query).Value;
     }
 
     /// <summary>
@@ -123,7 +142,7 @@ public sealed class DetailsModel(LoadReportSnapshot snapshots) : PageModel
         var words = categories
             .Select(c => Audit.Summary.FirstOrDefault(r => r.Category == c && r.State == state)?.Status
                          ?? StatusVocabulary.Default.CanonicalWord(c, state, Audit.Kind))
-            .Concat(Audit.Findings.Where(f => f.State == state).Select(f => f.Status))
+            .Concat(Result.Counts.Where(c => c.State == state).Select(c => c.Word))
             .Distinct(StringComparer.Ordinal);
         return string.Join(" / ", words);
     }
