@@ -36,12 +36,7 @@ public sealed class FindingProjection
     /// </summary>
     public static async Task<IReadOnlyList<FindingAsOf>> LoadAsync(KansaDbContext db, IQueryable<Finding> findings, YearMonth? asOf, CancellationToken ct)
     {
-        var rows = await findings.AsNoTracking()
-            .Include(f => f.Audit)
-            .Include(f => f.StatusRecords)
-            .Include(f => f.Departments)
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        var rows = await ReadAsync(findings, ct);
         if (rows.Count == 0)
         {
             return [];
@@ -50,6 +45,18 @@ public sealed class FindingProjection
         var projection = await LoadAsync(db, ct);
         return [.. rows.Select(f => projection.Project(f, f.Audit!, f.StatusRecords, asOf))];
     }
+
+    /// <summary>
+    /// The findings <paramref name="findings"/> selects, untracked, with what a projection reads (audit, status records,
+    /// departments), in a fixed number of queries: for use cases that need the records themselves too.
+    /// </summary>
+    public static Task<List<Finding>> ReadAsync(IQueryable<Finding> findings, CancellationToken ct) =>
+        findings.AsNoTracking()
+            .Include(f => f.Audit)
+            .Include(f => f.StatusRecords)
+            .Include(f => f.Departments)
+            .AsSplitQuery()
+            .ToListAsync(ct);
 
     /// <summary>
     /// One finding of <paramref name="audit"/> as of <paramref name="asOf"/> (null: now) from its records; its

@@ -20,12 +20,7 @@ public sealed class LoadFindingAges(KansaDbContext db, TimeProvider time)
 
     private async Task<IReadOnlyList<FindingAge>> RunAsync(IQueryable<Finding> findings, CancellationToken ct)
     {
-        var rows = await findings.AsNoTracking()
-            .Include(f => f.Audit)
-            .Include(f => f.StatusRecords)
-            .Include(f => f.Departments)
-            .AsSplitQuery()
-            .ToListAsync(ct);
+        var rows = await FindingProjection.ReadAsync(findings, ct);
         if (rows.Count == 0)
         {
             return [];

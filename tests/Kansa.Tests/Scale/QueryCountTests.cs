@@ -33,6 +33,7 @@ public class QueryCountTests
             ("front page", "/", "/"),
             ("audit page", Audit(R5), Audit(bigAudit)),
             ("filtered audit page", Audit(R5, Q("Query.Category", "指摘") + "&" + Q("Query.State", "done")), Audit(bigAudit, Q("Query.Category", "指摘") + "&" + Q("Query.State", "done"))),
+            ("audit page, every finding listed, second page", Audit(R5, ListedPage2), Audit(bigAudit, ListedPage2)),
             ("finding page", Finding(R5, "R5-指-3"), Finding(bigAudit, bigFinding)),
         };
         foreach (var (name, smallPath, bigPath) in pages)
@@ -41,8 +42,14 @@ public class QueryCountTests
             var many = await CommandsAsync(big, bigPath);
             Assert.True(few > 0, $"{name}: no command counted on {engine}");
             Assert.True(many <= few, $"{name} on {engine}: {few} commands with the demo's 44 findings, {many} with 1,244");
+
+            // Paged: the big audit's page shows a page of rows (and at most a page behind each collapsed line), not 1,200.
+            var rows = (await big.PageAsync(bigPath)).QuerySelectorAll("table.findings tbody tr").Length;
+            Assert.True(rows <= Kansa.Reports.AuditPageFilter.PageSize * 3, $"{name} on {engine}: {rows} rows");
         }
     }
+
+    private static readonly string ListedPage2 = Q("Query.Unpublished", "list") + "&" + Q("Query.Page", "2");
 
     /// <summary>The commands of a first request for the page (both sites are asked in the same order).</summary>
     private static async Task<int> CommandsAsync(Site site, string path)
