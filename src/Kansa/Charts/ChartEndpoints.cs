@@ -20,6 +20,11 @@ public static class ChartEndpoints
         services.AddScoped<LoadFindingAges>();
         services.AddScoped<LoadDepartmentOverviews>();
         services.AddScoped<Recurrence.LoadRecurrence>();
+        services.AddSingleton<Recurrence.RecurrenceIndexCache>();
+        services.AddSingleton<Recurrence.IDataVersion>(sp => sp.GetRequiredService<Caching.DataVersion>());
+        services.AddScoped<Tags.TagFinding>();
+        services.AddScoped<Tags.LoadTags>();
+        services.AddScoped<Tags.SuggestTags>();
         return services;
     }
 
