@@ -57,9 +57,14 @@ public sealed class TagFinding(KansaDbContext db)
     public Task<Outcome<IReadOnlyList<string>>> SetAsync(StaffUser user, string number, string? auditKey, IReadOnlyList<string?>? names, CancellationToken ct) =>
         ChangeAsync(user, number, auditKey, (current, finding) =>
         {
+            if (names is null)
+            {
+                return [new Problem("tags", $"{Glossary.Tag}: tags に付けるタグの一覧を指定してください (すべて外すときは空の一覧 [])。")];
+            }
+
             var problems = new List<Problem>();
             var wanted = new List<string>();
-            foreach (var (text, i) in (names ?? []).Select((n, i) => (n, i)))
+            foreach (var (text, i) in names.Select((n, i) => (n, i)))
             {
                 var field = $"tags[{i}]";
                 var tag = TagName.Normalize(text, field);
