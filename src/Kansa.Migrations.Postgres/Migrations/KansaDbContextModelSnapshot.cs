@@ -323,54 +323,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DepartmentNames");
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<int>("ResponseId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId");
-
-                    b.ToTable("EvidenceFiles");
-                });
-
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -559,6 +511,54 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DueDateChange");
                 });
 
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.Property<int>("Id")
@@ -691,92 +691,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseSteps");
-                });
-
-            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AsOf")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CancelReason")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CancelledBy")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsCancelled")
-                        .IsConcurrencyToken()
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsPublished")
-                        .IsConcurrencyToken()
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AsOf");
-
-                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
-                        .IsUnique()
-                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
-
-                    b.ToTable("Rounds");
-                });
-
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
-                {
-                    b.Property<int>("FindingId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Names")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int?>("Published")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("FindingId");
-
-                    b.HasIndex("Published");
-
-                    b.HasIndex("State");
-
-                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
@@ -1122,7 +1036,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusWordChoices");
                 });
 
-            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
+            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1130,22 +1044,82 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("FindingId")
+                    b.Property<int>("AsOf")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsCancelled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("AsOf");
 
-                    b.HasIndex("FindingId", "Name")
-                        .IsUnique();
+                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
+                        .IsUnique()
+                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
 
-                    b.ToTable("FindingTags");
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("FindingId");
+
+                    b.HasIndex("Published");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1322,15 +1296,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.HasOne("Kansa.Responses.Response", null)
-                        .WithMany()
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.HasOne("Kansa.Audits.Audit", "Audit")
@@ -1377,6 +1342,15 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Kansa.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1412,17 +1386,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
-                {
-                    b.HasOne("Kansa.Findings.Finding", "Finding")
-                        .WithOne()
-                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Finding");
-                });
-
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1432,11 +1395,11 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", "Finding")
-                        .WithMany()
-                        .HasForeignKey("FindingId")
+                        .WithOne()
+                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -308,52 +308,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("DepartmentNames");
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ResponseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId");
-
-                    b.ToTable("EvidenceFiles");
-                });
-
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -534,6 +488,52 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("DueDateChange");
                 });
 
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.Property<int>("Id")
@@ -660,90 +660,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseSteps");
-                });
-
-            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AsOf")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CancelReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CancelledBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsCancelled")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublished")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AsOf");
-
-                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
-                        .IsUnique()
-                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
-
-                    b.ToTable("Rounds");
-                });
-
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
-                {
-                    b.Property<int>("FindingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Names")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Published")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("FindingId");
-
-                    b.HasIndex("Published");
-
-                    b.HasIndex("State");
-
-                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
@@ -1083,28 +999,88 @@ namespace Kansa.Migrations.Sqlite.Migrations
                     b.ToTable("StatusWordChoices");
                 });
 
-            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
+            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("FindingId")
+                    b.Property<int>("AsOf")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("AsOf");
 
-                    b.HasIndex("FindingId", "Name")
-                        .IsUnique();
+                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
+                        .IsUnique()
+                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
 
-                    b.ToTable("FindingTags");
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FindingId");
+
+                    b.HasIndex("Published");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1277,15 +1253,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.HasOne("Kansa.Responses.Response", null)
-                        .WithMany()
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.HasOne("Kansa.Audits.Audit", "Audit")
@@ -1332,6 +1299,15 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Kansa.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1367,17 +1343,6 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
-                {
-                    b.HasOne("Kansa.Findings.Finding", "Finding")
-                        .WithOne()
-                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Finding");
-                });
-
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1387,11 +1352,11 @@ namespace Kansa.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", "Finding")
-                        .WithMany()
-                        .HasForeignKey("FindingId")
+                        .WithOne()
+                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
