@@ -82,9 +82,9 @@ public class TagTests
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(["随意契約"], (await site.PageAsync(Finding(R6Key, "R6-指-2"))).QuerySelectorAll("dl.facts ul.tags a").Select(a => a.TextContent));
 
-        // Every change is a line of the change log, by the coordinator.
+        // Every change is a line of the change log (操作記録), by the coordinator.
         await using var db = site.Database.CreateContext();
-        var lines = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "FindingTag").OrderBy(e => e.Sequence).ToListAsync();
+        var lines = await db.ChangeEntries.AsNoTracking().Where(e => e.EntityType == "FindingTag").OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(["create", "create", "delete"], lines.Select(l => l.Action));
         Assert.All(lines, l => Assert.Equal("user:sato", l.Actor));
     }
