@@ -23,7 +23,7 @@ namespace Kansa.Caching;
 /// </para>
 /// </summary>
 public sealed class DataVersion(SharedConnections connections, Microsoft.Extensions.Options.IOptions<PublicCacheSettings> options, TimeProvider time)
-    : IAsyncDisposable, IDisposable, Recurrence.IDataVersion
+    : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a version known from notices is trusted without asking (a safety net for a lost notice).</summary>
     public static readonly TimeSpan NoticeMaxAge = TimeSpan.FromSeconds(1);
@@ -72,9 +72,6 @@ public sealed class DataVersion(SharedConnections connections, Microsoft.Extensi
             return task;
         }
     }
-
-    /// <inheritdoc />
-    Task<string> Recurrence.IDataVersion.CurrentAsync(CancellationToken ct) => CurrentAsync().WaitAsync(ct);
 
     private async Task ProbeLoopAsync()
     {
