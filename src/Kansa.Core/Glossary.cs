@@ -30,6 +30,9 @@ public static class Glossary
     /// <summary>テーマ: the theme line of a status report.</summary>
     public const string Theme = "テーマ";
 
+    /// <summary>タグ: a short word a coordinator sets on findings to gather them across audits and years (再委託).</summary>
+    public const string Tag = "タグ";
+
     /// <summary>対応状況: the default document kind of a status report.</summary>
     public const string StatusReport = "対応状況";
 

@@ -49,6 +49,12 @@ public static class TextLimits
     /// <summary>An evidence file's name: the column holds 255.</summary>
     public const int FileName = 255;
 
+    /// <summary>A tag (再委託): one short word; the column holds this many characters on both engines.</summary>
+    public const int Tag = 20;
+
+    /// <summary>How many tags one finding may have.</summary>
+    public const int TagsPerFinding = 10;
+
     /// <summary>A search or filter value (操作記録の操作者・操作・対象): the filtered columns hold at most 200.</summary>
     public const int Filter = 200;
 

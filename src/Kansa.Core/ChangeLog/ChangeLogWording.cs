@@ -30,6 +30,7 @@ public static class ChangeLogWording
         ["Audit"] = "監査",
         ["Finding"] = "指摘・意見",
         ["FindingDepartment"] = "指摘・意見の所管課",
+        ["FindingTag"] = "指摘・意見のタグ",
         ["Department"] = "所管課",
         ["DepartmentName"] = "所管課の名称",
         ["StatusRecord"] = "対応状況の記録",

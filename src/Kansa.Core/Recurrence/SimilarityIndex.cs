@@ -16,7 +16,8 @@ public sealed record SimilarMatch(int Id, double Score, IReadOnlyList<string> Sh
 /// <summary>
 /// TF-IDF over <see cref="TermText"/> terms with cosine similarity: a score anyone can follow. A term weighs
 /// (1 + log tf) × log(1 + N / df): frequent in the finding, rare in the whole collection. Terms found in more than a fifth of
-/// the findings (について, 事務) are left out as saying nothing about a theme.
+/// the findings (について, 事務) are left out as saying nothing about a theme, and so are the
+/// <see cref="GenericTerms"/> (理由, 職員) that any subject's findings use.
 /// </summary>
 public sealed class SimilarityIndex
 {
@@ -34,7 +35,7 @@ public sealed class SimilarityIndex
         var df = counts.Values.SelectMany(c => c.Keys).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var n = Math.Max(1, documents.Count);
         var limit = Math.Max(2, n / 5);
-        foreach (var (term, count) in df.Where(p => p.Value <= limit))
+        foreach (var (term, count) in df.Where(p => p.Value <= limit && !GenericTerms.Contains(p.Key)))
         {
             idf[term] = Math.Log(1 + ((double)n / count));
         }

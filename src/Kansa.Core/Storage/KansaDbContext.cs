@@ -38,6 +38,9 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>The words editors may pick, per category, as the coordinator chose them.</summary>
     public DbSet<StatusWordChoice> StatusWordChoices => Set<StatusWordChoice>();
 
+    /// <summary>Tags coordinators set on findings.</summary>
+    public DbSet<Tags.FindingTag> FindingTags => Set<Tags.FindingTag>();
+
     /// <summary>Departments of editors and approvers.</summary>
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
 
@@ -96,6 +99,7 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
         ConfigureWorkflow(builder);
         ConfigureFollowUp(builder);
         builder.ConfigureSearch();
+        Tags.TagModel.ConfigureTags(builder);
         Instances.SharedInstanceModel.Configure(builder);
         builder.Entity<Audit>(e =>
         {

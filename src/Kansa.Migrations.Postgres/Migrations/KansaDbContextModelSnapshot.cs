@@ -147,7 +147,59 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("UserDepartments");
                 });
 
-            modelBuilder.Entity("Kansa.AuditTrail.AuditEntry", b =>
+            modelBuilder.Entity("Kansa.Audits.Audit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auditor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("LatestDocument")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReportDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Theme")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FiscalYear", "Kind");
+
+                    b.ToTable("Audits");
+                });
+
+            modelBuilder.Entity("Kansa.ChangeLog.ChangeEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -206,59 +258,7 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("Kansa.Audits.Audit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Auditor")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DocumentKind")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int?>("LatestDocument")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("ReportDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Theme")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("FiscalYear", "Kind");
-
-                    b.ToTable("Audits");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Kansa.Departments.Department", b =>
@@ -321,6 +321,54 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DepartmentNames");
+                });
+
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
@@ -511,54 +559,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("DueDateChange");
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<int>("ResponseId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId");
-
-                    b.ToTable("EvidenceFiles");
-                });
-
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.Property<int>("Id")
@@ -691,6 +691,92 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseSteps");
+                });
+
+            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AsOf")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsCancelled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublished")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOf");
+
+                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
+                        .IsUnique()
+                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.Property<int>("FindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("FindingId");
+
+                    b.HasIndex("Published");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("SearchDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
@@ -1036,7 +1122,7 @@ namespace Kansa.Migrations.Postgres.Migrations
                     b.ToTable("StatusWordChoices");
                 });
 
-            modelBuilder.Entity("Kansa.Rounds.PublicationRound", b =>
+            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1044,82 +1130,22 @@ namespace Kansa.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AsOf")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CancelReason")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CancelledBy")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsCancelled")
-                        .IsConcurrencyToken()
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsPublished")
-                        .IsConcurrencyToken()
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AsOf");
-
-                    b.HasIndex(new[] { "IsPublished" }, "IX_Rounds_OneOpen")
-                        .IsUnique()
-                        .HasFilter("NOT \"IsPublished\" AND NOT \"IsCancelled\"");
-
-                    b.ToTable("Rounds");
-                });
-
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
-                {
                     b.Property<int>("FindingId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Body")
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
-                    b.Property<string>("Names")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.HasKey("Id");
 
-                    b.Property<int?>("Published")
-                        .HasColumnType("integer");
+                    b.HasIndex("Name");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                    b.HasIndex("FindingId", "Name")
+                        .IsUnique();
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("FindingId");
-
-                    b.HasIndex("Published");
-
-                    b.HasIndex("State");
-
-                    b.ToTable("SearchDocuments", (string)null);
+                    b.ToTable("FindingTags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1296,6 +1322,15 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Kansa.Responses.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kansa.Findings.Finding", b =>
                 {
                     b.HasOne("Kansa.Audits.Audit", "Audit")
@@ -1342,15 +1377,6 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Evidence.EvidenceFile", b =>
-                {
-                    b.HasOne("Kansa.Responses.Response", null)
-                        .WithMany()
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kansa.Responses.Response", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1386,6 +1412,17 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+                {
+                    b.HasOne("Kansa.Findings.Finding", "Finding")
+                        .WithOne()
+                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
             modelBuilder.Entity("Kansa.Status.StatusRecord", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", null)
@@ -1395,11 +1432,11 @@ namespace Kansa.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kansa.Search.SearchDocument", b =>
+            modelBuilder.Entity("Kansa.Tags.FindingTag", b =>
                 {
                     b.HasOne("Kansa.Findings.Finding", "Finding")
-                        .WithOne()
-                        .HasForeignKey("Kansa.Search.SearchDocument", "FindingId")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -35,7 +35,7 @@ public static class ApiExamples
             "pageFrom":160,"pageTo":160,"departments":["政策調査課"],"title":"パスワードの変更について","excerpt":"議会ホームページの管理は…",
             "version":"3f2b8c1e-0000-0000-0000-000000000000","status":"措置済","state":"done","published":"2025-08","response":"パスワードを変更した。",
             "history":[{"status":"措置済","state":"done","published":"2025-08","asOf":"2025-08","response":"パスワードを変更した。","source":"000_cdb7295acd5f6884.txt",
-            "responseId":null,"correction":false,"correctionReason":null,"recordedBy":null,"recordedAt":"2026-12-01T00:00:00+00:00"}]}
+            "responseId":null,"correction":false,"correctionReason":null,"recordedBy":null,"recordedAt":"2026-12-01T00:00:00+00:00"}],"tags":["パスワード"]}
             """),
         _ => null,
     };

@@ -18,6 +18,7 @@ public static class ApiResponseTypes
         ["PUT api/v1/audits/{key}"] = (200, typeof(AuditJson)),
         ["POST api/v1/audits/{key}/findings"] = (201, typeof(FindingJson)),
         ["PUT api/v1/findings/{number}"] = (200, typeof(FindingJson)),
+        ["PUT api/v1/findings/{number}/tags"] = (200, typeof(TagsJson)),
         ["POST api/v1/departments"] = (201, typeof(DepartmentJson)),
         ["POST api/v1/departments/{id}/rename"] = (200, typeof(DepartmentJson)),
         ["POST api/v1/departments/{id}/merge"] = (200, typeof(DepartmentJson)),

@@ -2,6 +2,8 @@ using Kansa.Findings;
 using Kansa.Responses;
 using Kansa.Security;
 using Kansa.Status;
+using Kansa.Tags;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kansa.Api;
 
@@ -13,11 +15,18 @@ public static class FindingsApi
     {
         var group = app.MapGroup("/api/v1/findings").RequireAuthorization(AccountServices.Staff);
         // Published data: anyone reads a finding and its history, as its public page shows it (without who recorded what).
-        group.MapGet("/{number}", async (string number, string? audit, CurrentStaff current, LoadFindingRecord load, CancellationToken ct) =>
+        group.MapGet("/{number}", async (string number, string? audit, CurrentStaff current, LoadFindingRecord load, LoadTags tags, CancellationToken ct) =>
             await current.GetAsync(ct) is { } user
-                ? (await load.RunAsync(user, number, audit, ct)).ToHttp(ToJson)
-                : (await load.RunAsync(PublicReader, number, audit, ct)).ToHttp(f => ToJson(f) with { History = [.. ToJson(f).History.Select(h => h with { RecordedBy = null })] }))
+                ? await WithTagsAsync(await load.RunAsync(user, number, audit, ct), tags, staff: true, ct)
+                : await WithTagsAsync(await load.RunAsync(PublicReader, number, audit, ct), tags, staff: false, ct))
             .AllowAnonymous().WithName("GetFinding").WithSummary("指摘・意見と状況の履歴");
+        // Tags: a coordinator's; the whole set is sent, so a retried request changes nothing more.
+        group.MapPut("/{number}/tags", (string number, string? audit, TagsRequest body, CurrentStaff current, TagFinding use, CancellationToken ct) =>
+            current.AsStaffAsync(async user =>
+            {
+                var set = await use.SetAsync(user, number, audit, body.Tags, ct);
+                return set.Succeeded ? TypedResults.Ok(new TagsJson(set.Value)) : ApiResults.Problem(set.Kind, set.Problems);
+            }, ct)).RequireAuthorization(AccountServices.Coordinators).WithName("SetFindingTags").WithSummary("指摘・意見のタグを置き換える (取りまとめ担当)");
         group.MapPut("/{number}", (string number, string? audit, FindingRequest body, CurrentStaff current, EditFinding edit, LoadFindingRecord load, CancellationToken ct) =>
             current.AsStaffAsync(async user =>
             {
@@ -27,6 +36,20 @@ public static class FindingsApi
                     : ApiResults.Problem(edited.Kind, edited.Problems);
             }, ct)).RequireAuthorization(AccountServices.Coordinators);
         return app;
+    }
+
+    // Staff read every tag; anonymous readers what the public page shows: no recorder, and the tags only once the
+    // finding's status is published.
+    private static async Task<Results<Ok<FindingJson>, ProblemHttpResult>> WithTagsAsync(Outcome<FindingAsOf> found, LoadTags tags, bool staff, CancellationToken ct)
+    {
+        if (!found.Succeeded)
+        {
+            return found.ToHttp(ToJson);
+        }
+
+        var f = found.Value;
+        var json = staff ? ToJson(f) : ToJson(f) with { History = [.. ToJson(f).History.Select(h => h with { RecordedBy = null })] };
+        return TypedResults.Ok(!staff && Pages.PublicWording.IsUnpublished(f) ? json : json with { Tags = await tags.OfFindingAsync(f.Id, ct) });
     }
 
     /// <summary>An anonymous reader reads what every staff role reads of the published data.</summary>
@@ -67,7 +90,19 @@ public sealed record FindingJson(
     string State,
     string? Published,
     string? Response,
-    IReadOnlyList<HistoryJson> History);
+    IReadOnlyList<HistoryJson> History)
+{
+    /// <summary>The tags a coordinator set (再委託); on anonymous reads, only once the finding's status is published.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
+
+/// <summary>The tags a coordinator sends: the finding's whole set.</summary>
+/// <param name="Tags">The tags (each trimmed and NFKC-folded; at most <see cref="TextLimits.TagsPerFinding"/>).</param>
+public sealed record TagsRequest(IReadOnlyList<string?>? Tags);
+
+/// <summary>A finding's tags after the change.</summary>
+/// <param name="Tags">The tags, in the order they were added.</param>
+public sealed record TagsJson(IReadOnlyList<string> Tags);
 
 /// <summary>One status record of a finding; a correction (訂正) carries its reason.</summary>
 public sealed record HistoryJson(

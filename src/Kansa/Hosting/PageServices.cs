@@ -25,6 +25,7 @@ public static class PageServices
             o.Conventions.AllowAnonymousToPage("/Account/External");
             o.Conventions.AuthorizeFolder("/Staff", AccountServices.Staff);
             o.Conventions.AuthorizeFolder("/Staff/Registry", AccountServices.Coordinators);
+            o.Conventions.AuthorizePage("/Staff/Findings/Tags", AccountServices.Coordinators);
             o.Conventions.AddPageRoute("/Staff/Registry/AuditForm", "staff/registry/audits/new");
             o.Conventions.AddPageRoute("/Staff/Registry/FindingForm", "staff/registry/audits/{key}/findings/new");
         });
