@@ -6,6 +6,7 @@ using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Responses;
+using Kansa.Search;
 using Kansa.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace Kansa.Benchmarks;
 /// <c>import-ratio DIR [--pg CONNECTION] [--runs N]</c> (docs/benchmarks.md §12): in one process, alternately,
 /// (a) <c>kansa import</c>'s work (ImportStatusReports with the audit-log interceptor, parse included) into a fresh
 /// migrated database, and (b) a raw bulk insert of exactly the rows (a) stored — departments, audits, findings, their
-/// departments, status records and the audit-log lines, read back from (a) — into another fresh database of the same
+/// departments, status records, the audit-log lines and the search documents (with SQLite's full-text index
+/// filled by its triggers, as in (a)), read back from (a) — into another fresh database of the same
 /// engine: a prepared INSERT in one transaction on SQLite, binary COPY on PostgreSQL. Prints each run and the medians.
 /// </summary>
 public static class ImportRatio
@@ -49,6 +51,7 @@ public static class ImportRatio
                 await BulkInsert.WriteAsync(b, rows.Links, withKey: true, CancellationToken.None);
                 await BulkInsert.WriteAsync(b, rows.Records, withKey: true, CancellationToken.None);
                 await BulkInsert.WriteAsync(b, rows.Lines, withKey: true, CancellationToken.None);
+                await BulkInsert.WriteAsync(b, rows.Documents, withKey: true, CancellationToken.None);
                 await transaction.CommitAsync();
             }
 
@@ -66,9 +69,10 @@ public static class ImportRatio
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private sealed record Rows(
-        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<AuditEntry> Lines)
+        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<AuditEntry> Lines,
+        List<SearchDocument> Documents)
     {
-        public int Count => Departments.Count + Audits.Count + Findings.Count + Links.Count + Records.Count + Lines.Count;
+        public int Count => Departments.Count + Audits.Count + Findings.Count + Links.Count + Records.Count + Lines.Count + Documents.Count;
     }
 
     private static async Task<Rows> RowsAsync(KansaDbContext db)
@@ -84,7 +88,8 @@ public static class ImportRatio
             }).ToList(),
             [.. findings.SelectMany(f => f.Departments).Select(d => new FindingDepartment { FindingId = d.FindingId, DepartmentId = d.DepartmentId, Position = d.Position })],
             await db.StatusRecords.AsNoTracking().ToListAsync(),
-            await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+            await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(),
+            await db.Set<SearchDocument>().AsNoTracking().ToListAsync());
     }
 
     private static async Task<KansaDbContext> FreshAsync(string? postgres, string name)
