@@ -136,7 +136,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
     {
         var now = time.GetUtcNow();
         var lines = new List<AuditEntry>();
-        var json = new RowJson();
+        using var json = new RowJson();
         foreach (var group in rows.GroupBy(r => r.GetType()))
         {
             var type = db.Model.FindEntityType(group.Key)!;

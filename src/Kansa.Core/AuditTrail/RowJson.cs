@@ -10,12 +10,15 @@ namespace Kansa.AuditTrail;
 /// dictionary (same encoder, same value forms) without building one per row: a bulk import writes tens of thousands.
 /// One instance per bulk write; not thread-safe.
 /// </summary>
-internal sealed class RowJson
+internal sealed class RowJson : IDisposable
 {
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
     private readonly Utf8JsonWriter writer;
 
     public RowJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditInterceptor.Json.Encoder });
+
+    /// <inheritdoc />
+    public void Dispose() => writer.Dispose();
 
     /// <summary>The object of the row's properties, by name, as the interceptor logs them (<see cref="AuditInterceptor.Plain"/>).</summary>
     public string Write(IReadOnlyList<(string Name, IClrPropertyGetter Getter)> properties, object row)

@@ -18,7 +18,6 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
     /// <summary>Imports (or, with <paramref name="dryRun"/>, only checks) the files.</summary>
     public async Task<ImportResult> RunAsync(IReadOnlyList<string> files, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); void T(string n) { System.Console.Error.WriteLine($"PHASE {n} {sw.Elapsed.TotalSeconds:F2}"); sw.Restart(); }
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var parser = new StatusReportParser(vocabulary);
         var reports = new List<ParsedReport>();
@@ -49,7 +48,6 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             }
         }
 
-        T("parse");
         var empty = new ImportCounts(0, 0, 0, 0, 0, 0);
         if (problems.Count > 0)
         {
@@ -72,14 +70,11 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 }
             }
 
-            T("writer");
             // New rows go in bulk with their audit-log lines; changes to rows that existed go through EF and its interceptor.
             await writer.Added.WriteAsync(db, ct);
-            T("bulk");
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
 
-            T("save");
             // The bulk rows bypass EF's save, and with it the hook that keeps the search documents: index them here,
             // in the same transaction, so that an import is searchable the moment it commits.
             await SearchIndexer.RefreshAsync(
@@ -87,7 +82,6 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
         }
         finally
         {
-            T("search");
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
@@ -100,7 +94,6 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
             await transaction.CommitAsync(ct);
         }
 
-        T("commit");
         db.ChangeTracker.Clear();
         progress?.Report(new ImportProgress("", files.Count, files.Count));
         return new ImportResult([], writer.Counts());

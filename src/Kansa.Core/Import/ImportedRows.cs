@@ -79,14 +79,10 @@ public sealed class ImportedRows
         await BulkInsert.WriteAsync(db, findings, withKey: true, ct);
         await BulkInsert.WriteAsync(db, findingDepartments, withKey: true, ct);
         await BulkInsert.WriteAsync(db, records, withKey: true, ct);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         if (AuditInterceptor.Of(db) is { } log)
         {
             IEnumerable<object> rows = [.. Departments, .. Audits, .. findings, .. findingDepartments, .. records];
-            var lines = await log.CreatedLinesAsync(db, rows, ct);
-            System.Console.Error.WriteLine($"PHASE  lines {sw.Elapsed.TotalSeconds:F2}"); sw.Restart();
-            await BulkInsert.WriteAsync(db, lines, withKey: false, ct);
-            System.Console.Error.WriteLine($"PHASE  lineinsert {sw.Elapsed.TotalSeconds:F2}");
+            await BulkInsert.WriteAsync(db, await log.CreatedLinesAsync(db, rows, ct), withKey: false, ct);
         }
 
         if (BulkInsert.IsPostgres(db) && Audits.Count + Findings.Count + Records.Count > 0)

@@ -20,7 +20,7 @@ public class RowJsonTests
             new Finding { Id = 7, AuditId = 3, Number = "R5-指-2", Category = FindingCategory.Finding, Sequence = 2, Title = "「債権」<b>&\"\\\u0001\n\u3000😀", Version = Guid.NewGuid(), ContentAsOf = new YearMonth(2025, 8) },
             new StatusRecord { Id = 9, FindingId = 7, Word = "措置済", State = StatusState.Done, AsOf = new YearMonth(2025, 8), Published = new YearMonth(2025, 7), RecordedAt = DateTimeOffset.Parse("2026-12-02T03:04:05.1234567+00:00", System.Globalization.CultureInfo.InvariantCulture), Source = "a'b.txt" },
         ];
-        var json = new RowJson();
+        using var json = new RowJson();
         foreach (var row in rows)
         {
             var props = db.Model.FindEntityType(row.GetType())!.GetProperties().Where(p => !AuditInterceptor.Secret.Contains(p.Name))
