@@ -19,7 +19,7 @@ USER kansa
 # Everything is set from the environment: the database (KANSA_DB: a postgres:// URL), where to listen (KANSA_URLS),
 # the settings (KANSA_Kansa__Section__Key, e.g. KANSA_Kansa__ForwardedHeaders__KnownProxies__0=10.89.0.10).
 ENV KANSA_URLS=http://0.0.0.0:8080 \
-    Kansa__AuditLog__KeyFile=/var/lib/kansa/keys/audit.key \
+    Kansa__ChangeLog__KeyFile=/var/lib/kansa/keys/audit.key \
     DOTNET_gcServer=0 \
     TZ=Asia/Tokyo
 EXPOSE 8080

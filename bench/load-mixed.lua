@@ -63,7 +63,7 @@ local function staff()
   elseif r <= 92 then
     return wrk.format("GET", "/api/v1/rounds", auth(data.coordinator))
   else
-    return wrk.format("GET", "/api/v1/audit-log?pageSize=20", auth(data.auditor))
+    return wrk.format("GET", "/api/v1/change-log?pageSize=20", auth(data.auditor))
   end
 end
 

@@ -61,7 +61,7 @@ fi
 # Made once per data set and number of editors (each `kansa user add` is a process start and a password hash),
 # kept in $out/accounts-*.db with the tokens beside it; every run then starts from a fresh copy of that file.
 accounts="$out/accounts-v3-$data-$editors"
-# A database file travels with its audit-log key (kept beside it: FILE.audit-key), or its log no longer verifies.
+# A database file travels with its change-log key (kept beside it: FILE.audit-key), or its log no longer verifies.
 with_key() {
   local op="$1" from="$2" to="$3" ext
   for ext in .audit-key .audit-key.pub; do
@@ -166,6 +166,6 @@ if grep -q ' 500 \|Unhandled exception\|fail: ' "$out/serve.log"; then
   say "the server logged failures:"; grep -m5 ' 500 \|Unhandled exception\|fail: ' "$out/serve.log" >&2
 fi
 
-./kansa audit-log verify --db "$db" | tee -a "$out/wrk.txt"
+./kansa change-log verify --db "$db" | tee -a "$out/wrk.txt"
 errors="$(awk '/^errors:/ {print $2}' "$out/wrk.txt")"
 [ "$errors" = 0 ] || { say "$errors errors"; exit 1; }

@@ -1,7 +1,7 @@
 using Kansa.Status;
 using System.Diagnostics;
 using Kansa.Audits;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Import;
@@ -16,9 +16,9 @@ namespace Kansa.Benchmarks;
 
 /// <summary>
 /// <c>import-ratio DIR [--pg CONNECTION] [--runs N]</c> (docs/benchmarks.md §12): in one process, alternately,
-/// (a) <c>kansa import</c>'s work (ImportStatusReports with the audit-log interceptor, parse included) into a fresh
+/// (a) <c>kansa import</c>'s work (ImportStatusReports with the change-log interceptor, parse included) into a fresh
 /// migrated database, and (b) a raw bulk insert of exactly the rows (a) stored — departments, audits, findings, their
-/// departments, status records, the audit-log lines and the search documents (with SQLite's full-text index
+/// departments, status records, the change-log lines and the search documents (with SQLite's full-text index
 /// filled by its triggers, as in (a)), read back from (a) — into another fresh database of the same
 /// engine: a prepared INSERT in one transaction on SQLite, binary COPY on PostgreSQL. Prints each run and the medians.
 /// </summary>
@@ -72,7 +72,7 @@ public static class ImportRatio
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private sealed record Rows(
-        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<AuditEntry> Lines,
+        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<ChangeEntry> Lines,
         List<SearchDocument> Documents)
     {
         public int Count => Departments.Count + Audits.Count + Findings.Count + Links.Count + Records.Count + Lines.Count + Documents.Count;
@@ -91,14 +91,14 @@ public static class ImportRatio
             }).ToList(),
             [.. findings.SelectMany(f => f.Departments).Select(d => new FindingDepartment { FindingId = d.FindingId, DepartmentId = d.DepartmentId, Position = d.Position })],
             await db.StatusRecords.AsNoTracking().ToListAsync(),
-            await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(),
+            await db.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(),
             await db.Set<SearchDocument>().AsNoTracking().ToListAsync());
     }
 
     private static async Task<KansaDbContext> FreshAsync(string? postgres, string name)
     {
         var options = new DbContextOptionsBuilder<KansaDbContext>();
-        options.AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System, new AuditKeyFile(Path.Combine(BenchData.WorkDir, "ratio.audit-key"))));
+        options.AddInterceptors(new ChangeLogInterceptor(FixedActor.CommandLine, TimeProvider.System, new ChangeLogKeyFile(Path.Combine(BenchData.WorkDir, "ratio.audit-key"))));
         if (postgres is null)
         {
             var path = Path.Combine(BenchData.WorkDir, name + ".db");

@@ -33,6 +33,12 @@ public static class Glossary
     /// <summary>対応状況: the default document kind of a status report.</summary>
     public const string StatusReport = "対応状況";
 
+    /// <summary>
+    /// 操作記録: the change log (every change, sign-in, export and download). Not 監査ログ: in Kansa "audit"
+    /// is 監査, the subject the city follows up.
+    /// </summary>
+    public const string ChangeLog = "操作記録";
+
     /// <summary>年度: fiscal year.</summary>
     public const string FiscalYear = "年度";
 

@@ -49,7 +49,7 @@ public static class TextLimits
     /// <summary>An evidence file's name: the column holds 255.</summary>
     public const int FileName = 255;
 
-    /// <summary>A search or filter value (監査ログの操作者・操作・対象): the filtered columns hold at most 200.</summary>
+    /// <summary>A search or filter value (操作記録の操作者・操作・対象): the filtered columns hold at most 200.</summary>
     public const int Filter = 200;
 
     /// <summary>

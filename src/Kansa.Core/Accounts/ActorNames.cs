@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Accounts;
 
 /// <summary>
-/// The names staff read for the actors the audit log and the workflow record (user:LOGIN, cli:…, system): a person's
+/// The names staff read for the actors the change log and the workflow record (user:LOGIN, cli:…, system): a person's
 /// display name with their departments, 「田中 (行政課)」, never the login id.
 /// </summary>
 /// <param name="People">Display names by login.</param>

@@ -15,7 +15,7 @@ public static class Roles
     /// <summary>Department manager (所管課 課長): approves or returns responses of their departments.</summary>
     public const string Approver = "approver";
 
-    /// <summary>Auditor or commissioner: reads everything, comments, reads the audit log.</summary>
+    /// <summary>Auditor or commissioner: reads everything, comments, reads the change log.</summary>
     public const string Auditor = "auditor";
 
     /// <summary>Reads staff pages, changes nothing.</summary>

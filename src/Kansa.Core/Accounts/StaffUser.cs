@@ -10,7 +10,7 @@ namespace Kansa.Accounts;
 /// <param name="DepartmentIds">The departments they act for, with the departments merged into them (組織改編).</param>
 public sealed record StaffUser(string UserId, string Login, IReadOnlySet<string> Roles, IReadOnlySet<int> DepartmentIds)
 {
-    /// <summary>The name the audit log and histories use.</summary>
+    /// <summary>The name the change log and histories use.</summary>
     public string Actor => "user:" + Login;
 
     /// <summary>Whether they have a role.</summary>

@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +11,8 @@ namespace Kansa.Evidence;
 /// <param name="Content">Its bytes.</param>
 public sealed record EvidenceContent(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Hands out an evidence file to someone who may read its response, and writes the download to the audit log.</summary>
-public sealed class DownloadEvidence(KansaDbContext db, AuditLog log)
+/// <summary>Hands out an evidence file to someone who may read its response, and writes the download to the change log.</summary>
+public sealed class DownloadEvidence(KansaDbContext db, ChangeLogWriter log)
 {
     /// <summary>The file, or NotFound (also for a file the person may not know exists).</summary>
     public async Task<Outcome<EvidenceContent>> RunAsync(StaffUser user, int evidenceId, CancellationToken ct)

@@ -2,7 +2,7 @@ namespace Kansa.Evidence;
 
 /// <summary>
 /// A file attached to a response as evidence of the measure taken (写真、規程、名簿 …). Its bytes live in the database,
-/// in the same transaction as the audit log line that records the upload, and are only ever served through an
+/// in the same transaction as the change log line that records the upload, and are only ever served through an
 /// authorized download.
 /// </summary>
 public sealed class EvidenceFile

@@ -30,6 +30,9 @@ public sealed class FindingProjection
     public static async Task<FindingProjection> LoadAsync(KansaDbContext db, CancellationToken ct) =>
         new(await db.LoadVocabularyAsync(ct), await DepartmentHistory.LoadAsync(db, ct));
 
+    /// <summary>A projection over what the caller already read (a use case that needs the history for more).</summary>
+    public static FindingProjection From(StatusVocabulary vocabulary, DepartmentHistory departments) => new(vocabulary, departments);
+
     /// <summary>
     /// The findings <paramref name="findings"/> selects, each as of <paramref name="asOf"/> (null: now), read untracked
     /// with their audits, departments and status records in a fixed number of queries, whatever their count.

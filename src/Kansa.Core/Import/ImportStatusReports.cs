@@ -70,7 +70,7 @@ public sealed class ImportStatusReports(KansaDbContext db, TimeProvider time)
                 }
             }
 
-            // New rows go in bulk with their audit-log lines; changes to rows that existed go through EF and its interceptor.
+            // New rows go in bulk with their change-log lines; changes to rows that existed go through EF and its interceptor.
             await writer.Added.WriteAsync(db, ct);
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);

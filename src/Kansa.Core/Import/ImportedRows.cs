@@ -1,6 +1,6 @@
 using Kansa.Status;
 using Kansa.Audits;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Responses;
@@ -11,7 +11,7 @@ namespace Kansa.Import;
 
 /// <summary>
 /// The rows an import creates (audits, departments, findings with their departments, status records). They are
-/// written in bulk (<see cref="BulkInsert"/>), with one create line each in the audit log, sealed into its chain in
+/// written in bulk (<see cref="BulkInsert"/>), with one create line each in the change log, sealed into its chain in
 /// the import's transaction: the lines EF's interceptor would write, without tracking tens of thousands of rows.
 /// </summary>
 public sealed class ImportedRows
@@ -29,7 +29,7 @@ public sealed class ImportedRows
     public List<(Finding Finding, StatusRecord Record)> Records { get; } = [];
 
     /// <summary>
-    /// Assigns keys, inserts the rows and their audit-log lines, and tells the context that rows now stored are
+    /// Assigns keys, inserts the rows and their change-log lines, and tells the context that rows now stored are
     /// unchanged, so that its own save writes only the changes to rows that existed before the import.
     /// </summary>
     public async Task WriteAsync(KansaDbContext db, CancellationToken ct)
@@ -79,7 +79,7 @@ public sealed class ImportedRows
         await BulkInsert.WriteAsync(db, findings, withKey: true, ct);
         await BulkInsert.WriteAsync(db, findingDepartments, withKey: true, ct);
         await BulkInsert.WriteAsync(db, records, withKey: true, ct);
-        if (AuditInterceptor.Of(db) is { } log)
+        if (ChangeLogInterceptor.Of(db) is { } log)
         {
             IEnumerable<object> rows = [.. Departments, .. Audits, .. findings, .. findingDepartments, .. records];
             await BulkInsert.WriteAsync(db, await log.CreatedLinesAsync(db, rows, ct), withKey: false, ct);

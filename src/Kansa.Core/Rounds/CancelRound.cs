@@ -7,7 +7,7 @@ namespace Kansa.Rounds;
 
 /// <summary>
 /// The coordinator cancels a round that is not yet published, with a reason. The round is kept, marked cancelled (the
-/// audit log records who, when and why); it no longer holds the one open slot, and it can never be published.
+/// change log records who, when and why); it no longer holds the one open slot, and it can never be published.
 /// </summary>
 public sealed class CancelRound(KansaDbContext db, TimeProvider time)
 {

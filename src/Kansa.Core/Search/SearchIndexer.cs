@@ -10,7 +10,7 @@ namespace Kansa.Search;
 /// <summary>
 /// Writes the <see cref="SearchDocument"/> of findings from what is stored: the registry fields, every published
 /// status record and every name of their departments. It writes with SQL in the caller's transaction (the save that
-/// changed the findings), so that the index never tells another story than the data; the audit log keeps the
+/// changed the findings), so that the index never tells another story than the data; the change log keeps the
 /// changes themselves, not this derived copy.
 /// </summary>
 public static class SearchIndexer

@@ -12,7 +12,7 @@ namespace Kansa.Search;
 /// <summary>
 /// Keeps the search index current on every save that changes what search reads: an import, a published response, a
 /// correction, a registry edit, a department renamed or merged. It notes what changed before the save and rewrites the
-/// documents after it, in the same transaction (registered before the audit log's interceptor, which commits it):
+/// documents after it, in the same transaction (registered before the change log's interceptor, which commits it):
 /// no use case has to remember to do it, and none can leave the index behind.
 /// </summary>
 public sealed class SearchInterceptor : SaveChangesInterceptor

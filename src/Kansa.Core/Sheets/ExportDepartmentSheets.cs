@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Storage;
 
 namespace Kansa.Sheets;
@@ -10,8 +10,8 @@ namespace Kansa.Sheets;
 /// <param name="Sheets">What it holds.</param>
 public sealed record SheetFile(byte[] Content, string FileName, DepartmentSheets Sheets);
 
-/// <summary>Writes the department sheets of an audit as an xlsx workbook, and records the export in the audit log.</summary>
-public sealed class ExportDepartmentSheets(KansaDbContext db, AuditLog log, TimeProvider time)
+/// <summary>Writes the department sheets of an audit as an xlsx workbook, and records the export in the change log.</summary>
+public sealed class ExportDepartmentSheets(KansaDbContext db, ChangeLogWriter log, TimeProvider time)
 {
     /// <summary>The content type of xlsx.</summary>
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

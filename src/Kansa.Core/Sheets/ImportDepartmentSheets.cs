@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Responses;
 using Kansa.Storage;
 
@@ -14,20 +14,20 @@ public sealed record SheetImportResult(SheetPlan Plan, IReadOnlyList<ResponseVie
 /// <summary>
 /// Applies a checked department sheet through the workflow's own use cases: a new draft where the finding has no
 /// unfinished response, an edit of the draft or returned response otherwise, then (when the person chose it) a
-/// submission. Each step is recorded for the person who uploaded, in the responses' steps and in the audit log; the
+/// submission. Each step is recorded for the person who uploaded, in the responses' steps and in the change log; the
 /// whole file is one transaction, so a refusal on any row (say, someone saved the same finding a moment before)
 /// leaves everything as it was.
 /// </summary>
-public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draft, EditResponse edit, SubmitResponse submit, AuditLog log)
+public sealed class ImportDepartmentSheets(KansaDbContext db, DraftResponse draft, EditResponse edit, SubmitResponse submit, ChangeLogWriter log)
 {
     /// <summary>Checks and applies a file.</summary>
     /// <param name="user">The person uploading.</param>
     /// <param name="bytes">The file.</param>
-    /// <param name="file">Its name, for messages and the audit log.</param>
+    /// <param name="file">Its name, for messages and the change log.</param>
     /// <param name="expectedAudit">The audit the person says the file is for, if they said.</param>
     /// <param name="submitToo">Whether to submit each response after saving it.</param>
     /// <param name="previewed">The findings the person saw in the preview; when given, a different plan is a conflict.</param>
-    /// <param name="channel">How the file came (web, or cli:OSUSER when the command line acts for the person), for the audit log.</param>
+    /// <param name="channel">How the file came (web, or cli:OSUSER when the command line acts for the person), for the change log.</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<Outcome<SheetImportResult>> RunAsync(StaffUser user, byte[] bytes, string file, string? expectedAudit, bool submitToo, IReadOnlyList<int>? previewed, string channel, CancellationToken ct)
     {

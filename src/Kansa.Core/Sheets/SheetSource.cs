@@ -56,6 +56,7 @@ public sealed class SheetSource
         var history = await DepartmentHistory.LoadAsync(db, ct);
         var editorWords = await EditorWords.LoadAsync(db, ct);
         var vocabulary = editorWords.Vocabulary;
+        var projection = FindingProjection.From(vocabulary, history);
         var findings = (await db.Findings.AsNoTracking().Where(f => f.AuditId == audit.Id)
                 .Include(f => f.Departments).Include(f => f.StatusRecords).AsSplitQuery().ToListAsync(ct))
             .OrderBy(f => f.Category).ThenBy(f => f.Sequence).ThenBy(f => f.Number, StringComparer.Ordinal).ToList();
@@ -81,25 +82,25 @@ public sealed class SheetSource
 
             var words = editorWords.For(f.Category).ToList();
             var newestRequest = requests[f.Id].MaxBy(q => q.Id);
-            // Nothing recorded yet (a finding the summary table counted as open): the category's word for open.
-            var open = vocabulary.CanonicalWord(f.Category, StatusState.Open, audit.Kind);
-            rows[f.Id] = Build(audit, f, history, current, active, newestRequest, words, open);
+            rows[f.Id] = Build(audit, f, projection.Project(f, audit, f.StatusRecords, null), current, active, newestRequest, words);
         }
 
         return new SheetSource(audit, history, findings, rows, needing);
     }
 
-    private static SheetRow Build(Audit audit, Finding f, DepartmentHistory history, StatusRecord? current, Response? active, ResponseRequest? request, List<string> words, string openWord)
+    // The locked cells show the finding as every other format shows it now (the one projection); the record itself
+    // (current) still decides the row's token and what the input cells start from.
+    private static SheetRow Build(Audit audit, Finding f, FindingAsOf shown, StatusRecord? current, Response? active, ResponseRequest? request, List<string> words)
     {
         var departments = f.Departments.OrderBy(d => d.Position).Select(d => d.DepartmentId).ToList();
         var locked = new List<string>
         {
-            f.Number,
-            f.ReportPages ?? "",
-            f.Category.Label(),
-            string.Join("、", history.NamesAt(departments, null)),
+            shown.Number,
+            shown.ReportPages ?? "",
+            shown.Category.Label(),
+            string.Join("、", shown.Departments),
             Content(f),
-            current is null ? openWord : current.Published is { } p ? $"{current.Word} ({p.ToShortWareki()})" : current.Word,
+            shown.Published is { } p ? $"{shown.Status} ({p.ToShortWareki()})" : shown.Status,
             Stage(active, request),
         };
 
@@ -107,7 +108,8 @@ public sealed class SheetSource
         // word is one of the list), so that a department edits its last answer instead of retyping it.
         var (word, content) = active is not null
             ? (active.Word, active.Content)
-            : current is null ? (words.Contains(openWord, StringComparer.Ordinal) ? openWord : "", "")
+            // Nothing recorded yet: the projection's word is the category's word for open.
+            : current is null ? (words.Contains(shown.Status, StringComparer.Ordinal) ? shown.Status : "", "")
             : words.Contains(current.Word, StringComparer.Ordinal) ? (current.Word, current.Response ?? "") : ("", "");
         var token = SheetRow.Hash(string.Join("\u001E", locked) + "\u001E" + f.Version.ToString("N") + "\u001E"
             + (current?.Id.ToString(CultureInfo.InvariantCulture) ?? "-") + "\u001E"

@@ -44,7 +44,7 @@ public sealed class ChooseWords(KansaDbContext db)
         var rows = await db.StatusWordChoices.ToListAsync(ct);
         foreach (var (category, list) in wanted)
         {
-            // Only the difference is written, so the audit log shows which words were added and which removed.
+            // Only the difference is written, so the change log shows which words were added and which removed.
             db.StatusWordChoices.RemoveRange(rows.Where(r => r.Category == category && !list.Contains(r.Word, StringComparer.Ordinal)));
             db.StatusWordChoices.AddRange(list.Where(w => !rows.Exists(r => r.Category == category && r.Word == w))
                 .Select(w => new StatusWordChoice { Category = category, Word = w }));

@@ -11,7 +11,7 @@ namespace Kansa.Storage;
 /// Writes many new rows of one entity type in the current transaction without EF's change tracking: a prepared
 /// INSERT reused for every row on SQLite, binary COPY on PostgreSQL. Columns and value conversions come from the
 /// EF model, so a row is stored exactly as SaveChanges would store it. Keys are assigned beforehand
-/// (<see cref="NextIdsAsync"/>); callers write the audit log lines themselves (see AuditTrail.BulkAuditLog).
+/// (<see cref="NextIdsAsync"/>); callers write the change log lines themselves (see ChangeLog.BulkChangeLog).
 /// </summary>
 public static class BulkInsert
 {

@@ -1,6 +1,6 @@
 using Kansa.Accounts;
 using Kansa.Audits;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.Departments;
 using Kansa.Evidence;
@@ -44,8 +44,8 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
     /// <summary>Personal API tokens (hashes only).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    /// <summary>The append-only audit log.</summary>
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The append-only change log.</summary>
+    public DbSet<ChangeEntry> ChangeEntries => Set<ChangeEntry>();
 
     /// <summary>The data-protection key ring shared by the app instances.</summary>
     public DbSet<Instances.DataProtectionKeyRow> DataProtectionKeys => Set<Instances.DataProtectionKeyRow>();
@@ -211,12 +211,15 @@ public sealed class KansaDbContext(DbContextOptions<KansaDbContext> options) : I
             e.Property(t => t.Name).HasMaxLength(200);
         });
 
-        modelBuilder.Entity<AuditEntry>(e =>
+        modelBuilder.Entity<ChangeEntry>(e =>
         {
+            // The table keeps the name it had before the change log got its own word: backups of earlier versions
+            // name their tables, and restoring them must still find this one.
+            e.ToTable(ChangeEntry.TableName);
             e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.At);
 
-            // The audit log page's filters: what was done, and to which thing.
+            // The change log page's filters: what was done, and to which thing.
             e.HasIndex(a => new { a.Action, a.Sequence });
             e.HasIndex(a => new { a.EntityType, a.EntityKey });
             e.Property(a => a.Actor).HasMaxLength(200);

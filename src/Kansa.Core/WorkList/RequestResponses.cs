@@ -9,7 +9,7 @@ namespace Kansa.WorkList;
 /// The coordinator asks the departments of many findings at once, with one due date and one note. All or nothing:
 /// every finding is checked by the rules of <see cref="RequestResponse"/> first, and when any is refused, each refusal
 /// is reported (one problem per finding) and no request is made. Otherwise all requests are saved in one transaction,
-/// each with its own line in the audit log.
+/// each with its own line in the change log.
 /// </summary>
 public sealed class RequestResponses(KansaDbContext db, RequestResponse one)
 {

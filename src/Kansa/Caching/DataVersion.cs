@@ -4,7 +4,7 @@ using System.Data.Common;
 namespace Kansa.Caching;
 
 /// <summary>
-/// The version of everything the public pages show: the hash at the tip of the audit log. Every change, whoever
+/// The version of everything the public pages show: the hash at the tip of the change log. Every change, whoever
 /// makes it (this instance, another instance, a <c>kansa import</c> on the command line), appends to the log in its
 /// own transaction, and appends are serialized (an advisory lock on PostgreSQL, the write lock on SQLite), so the tip
 /// moves exactly when committed data moves; a restore brings another chain and so another tip.
@@ -36,7 +36,7 @@ public sealed class DataVersion(SharedConnections connections, Microsoft.Extensi
     private long epoch;
     private bool listening;
 
-    private const string Query = "SELECT \"Hash\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1";
+    private const string Query = "SELECT \"Hash\" FROM \"" + Kansa.ChangeLog.ChangeEntry.TableName + "\" ORDER BY \"Sequence\" DESC LIMIT 1";
 
     private readonly Lock gate = new();
     private TaskCompletionSource<string>? waiting;

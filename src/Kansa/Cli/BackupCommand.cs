@@ -29,7 +29,7 @@ internal static class BackupCommand
             }
 
             console.Out.WriteLine($"{path}: {target.Display} をバックアップしました ({manifest.Tables.Count} 表、{manifest.Tables.Sum(t => t.Rows):N0} 行、{manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC の時点)。");
-            console.Out.WriteLine("監査ログの鍵ファイルはこのバックアップに含まれません。別に保管してください。");
+            console.Out.WriteLine("操作記録の鍵ファイルはこのバックアップに含まれません。別に保管してください。");
             return 0;
         });
         return command;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Import;
 using Kansa.Storage;
 using Microsoft.Data.Sqlite;
@@ -27,7 +27,7 @@ internal static class CheckCommand
                 await memory.OpenAsync(ct);
                 context = new KansaDbContext(new DbContextOptionsBuilder<KansaDbContext>()
                     .UseSqlite(memory, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"))
-                    .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System, AuditKeyFile.InMemory())).Options);
+                    .AddInterceptors(new ChangeLogInterceptor(FixedActor.CommandLine, TimeProvider.System, ChangeLogKeyFile.InMemory())).Options);
                 await context.Database.MigrateAsync(ct);
             }
             else

@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Findings;
 using Kansa.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +14,8 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IAuditActor>(FixedActor.CommandLine);
-        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChangeActor>(FixedActor.CommandLine);
+        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IChangeActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKansaIdentityCore();
         services.AddKansaRegistry();
         // The same settings as the web app reads (appsettings.json beside the program, then the environment), for the

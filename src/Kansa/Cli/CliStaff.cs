@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Cli;
 
 /// <summary>
-/// The person a command acts as (<c>--as LOGIN</c>): the same rights and the same name in the audit log as when that
+/// The person a command acts as (<c>--as LOGIN</c>): the same rights and the same name in the change log as when that
 /// person does it on the web pages. Commands that act for someone name them instead of acting as the operator.
 /// </summary>
 internal static class CliStaff

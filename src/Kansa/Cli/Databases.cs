@@ -12,7 +12,7 @@ internal static class Databases
     /// </summary>
     public static async Task<KansaDbContext?> OpenAsync(DatabaseTarget target, CliConsole console, bool migrateEmbedded, CancellationToken ct)
     {
-        if (!AuditKeyReadable(target, console))
+        if (!ChangeLogKeyReadable(target, console))
         {
             return null;
         }
@@ -56,19 +56,19 @@ internal static class Databases
     }
 
     /// <summary>
-    /// Whether the audit log's key file is usable (or not created yet): a damaged or unreadable key would otherwise
+    /// Whether the change log's key file is usable (or not created yet): a damaged or unreadable key would otherwise
     /// surface only at the first write, as a failure in the middle of the work.
     /// </summary>
-    public static bool AuditKeyReadable(DatabaseTarget target, CliConsole console)
+    public static bool ChangeLogKeyReadable(DatabaseTarget target, CliConsole console)
     {
         try
         {
-            _ = new Kansa.AuditTrail.AuditKeyFile(target.AuditKeyPath).Find();
+            _ = new Kansa.ChangeLog.ChangeLogKeyFile(target.ChangeLogKeyPath).Find();
             return true;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"{target.AuditKeyPath}: 監査ログの鍵ファイルを読めません ({e.Message})。Kansa:AuditLog:KeyFile を確かめてください。");
+            console.Error.WriteLine($"{target.ChangeLogKeyPath}: 操作記録の鍵ファイルを読めません ({e.Message})。Kansa:ChangeLog:KeyFile を確かめてください。");
             return false;
         }
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Backups;
 using Kansa.OpenData;
 using Kansa.Storage;
@@ -37,7 +37,7 @@ internal static class DbCopyCommand
                 return KansaCli.Problems;
             }
 
-            if (CarryAuditKey.Check(source.AuditKeyPath, target.AuditKeyPath) is { } otherKey)
+            if (CarryChangeLogKey.Check(source.ChangeLogKeyPath, target.ChangeLogKeyPath) is { } otherKey)
             {
                 console.Error.WriteLine(otherKey);
                 console.Error.WriteLine("コピー先のデータベースは変更していません。");
@@ -55,9 +55,9 @@ internal static class DbCopyCommand
                 var outcome = await new RestoreBackup(into).RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
 
                 var code = RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
-                if (code == 0 && CarryAuditKey.Copy(source.AuditKeyPath, target.AuditKeyPath) is { } key)
+                if (code == 0 && CarryChangeLogKey.Copy(source.ChangeLogKeyPath, target.ChangeLogKeyPath) is { } key)
                 {
-                    console.Out.WriteLine($"監査ログの鍵を {key} にコピーしました (秘密です。元の鍵と同じように保管してください)。");
+                    console.Out.WriteLine($"操作記録の鍵を {key} にコピーしました (秘密です。元の鍵と同じように保管してください)。");
                 }
 
                 return code;

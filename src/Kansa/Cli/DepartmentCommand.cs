@@ -10,7 +10,7 @@ namespace Kansa.Cli;
 internal static class DepartmentCommand
 {
     // Whoever runs the command line on the database holds the database itself: it acts with the administrator's rights
-    // (the audit log names the operating-system user, as for every command).
+    // (the change log names the operating-system user, as for every command).
     private static readonly StaffUser Operator = new("", "cli", new HashSet<string>(StringComparer.Ordinal) { Roles.Admin }, new HashSet<int>());
 
     public static Command Create(Option<string?> db, CliConsole console)

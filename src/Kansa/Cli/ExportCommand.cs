@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.OpenData;
 using Kansa.Reports;
@@ -55,7 +55,7 @@ internal static class ExportCommand
             }
 
             var writer = ReportWriters.With(CliOpenData.License()).First(w => w.Format == ReportWriters.Find(parse.GetValue(format)!)!.Format);
-            await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+            await new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
                 "export", "Report", key ?? "*", new { format = writer.Format, asOf = snapshot.AsOf.ToString(), output = parse.GetValue(output) ?? "stdout" }, ct);
             if (parse.GetValue(output) is { } path)
             {

@@ -33,7 +33,7 @@ public static class KansaCli
             DbCommand.Create(db, console),
             UserCommand.Create(db, console),
             TokenCommand.Create(db, console),
-            AuditLogCommand.Create(db, console),
+            ChangeLogCommand.Create(db, console),
             DepartmentCommand.Create(db, console),
             RemindersCommand.Create(db, console),
             BackupCommand.Create(db, console),

@@ -1,4 +1,4 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.OpenData;
 using Kansa.Reports;
@@ -59,7 +59,7 @@ internal static class OfficialReportExport
             bytes = print.Pdf;
         }
 
-        await new AuditLog(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+        await new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
             "export", "Report", key ?? "*", new { format, asOf = reports.AsOf.ToString(), output = path ?? "stdout" }, ct);
         if (path is not null)
         {

@@ -31,10 +31,10 @@ internal static class RestoreCommand
 
             var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
             var code = Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
-            if (code == 0 && !File.Exists(target.AuditKeyPath))
+            if (code == 0 && !File.Exists(target.ChangeLogKeyPath))
             {
                 // The key is a secret and is not in the backup: say where the kept copy must go before verify or new writes.
-                console.Out.WriteLine($"監査ログの鍵ファイルはバックアップに含まれません。保管していた鍵ファイルを {target.AuditKeyPath} に置いてから (または Kansa:AuditLog:KeyFile で指定してから) 使ってください。");
+                console.Out.WriteLine($"操作記録の鍵ファイルはバックアップに含まれません。保管していた鍵ファイルを {target.ChangeLogKeyPath} に置いてから (または Kansa:ChangeLog:KeyFile で指定してから) 使ってください。");
             }
 
             return code;
@@ -63,7 +63,7 @@ internal static class RestoreCommand
 
         var manifest = outcome.Value;
         console.Out.WriteLine($"{done} ({manifest.Tables.Count} 表、{manifest.Tables.Sum(t => t.Rows):N0} 行、{manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC の時点)。");
-        console.Out.WriteLine("kansa audit-log verify で監査ログを確かめてください。");
+        console.Out.WriteLine("kansa change-log verify で操作記録を確かめてください。");
         return 0;
     }
 }

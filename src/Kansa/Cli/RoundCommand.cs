@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Kansa.Calendar;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Responses;
 using Kansa.Storage;
 using Kansa.Rounds;
@@ -18,7 +18,7 @@ internal static class RoundCommand
         new("round", "公表の回 (一覧・開始・取消し・公表)") { List(db, console), Open(db, console), Cancel(db, console), Publish(db, console) };
 
     private static Option<string> As() =>
-        new("--as") { Description = "操作する人のログイン名 (取りまとめ担当かシステム管理者。監査ログにはこの人の操作として残ります)", Required = true };
+        new("--as") { Description = "操作する人のログイン名 (取りまとめ担当かシステム管理者。操作記録にはこの人の操作として残ります)", Required = true };
 
     private static Command List(Option<string?> db, CliConsole console)
     {
@@ -61,7 +61,7 @@ internal static class RoundCommand
     private static Command Cancel(Option<string?> db, CliConsole console)
     {
         var id = new Argument<int>("ID") { Description = "公表の回の番号 (round list)" };
-        var reason = new Option<string>("--reason") { Description = "取り消す理由 (監査ログに残ります)", Required = true };
+        var reason = new Option<string>("--reason") { Description = "取り消す理由 (操作記録に残ります)", Required = true };
         var login = As();
         var command = new Command("cancel", "公表前の回を理由を付けて取り消す") { id, reason, login };
         command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (context, user) =>

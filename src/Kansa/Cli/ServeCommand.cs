@@ -42,7 +42,7 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(DatabaseTarget target, string urls, CliConsole console, CancellationToken ct)
     {
-        if (!Databases.AuditKeyReadable(target, console))
+        if (!Databases.ChangeLogKeyReadable(target, console))
         {
             return KansaCli.Problems;
         }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.OpenData;
 using Kansa.Responses;
 using Kansa.Sheets;
@@ -13,7 +13,7 @@ namespace Kansa.Cli;
 internal static class SheetCommand
 {
     // Whoever runs the command line on the database holds the database itself: the export acts with the administrator's
-    // rights (every department) and the audit log names the operating-system user, as for every command.
+    // rights (every department) and the change log names the operating-system user, as for every command.
     private static readonly StaffUser Operator = new("", "cli", new HashSet<string>(StringComparer.Ordinal) { Roles.Admin }, new HashSet<int>());
 
     public static Command Create(Option<string?> db, CliConsole console) =>
@@ -35,7 +35,7 @@ internal static class SheetCommand
                 return KansaCli.Problems;
             }
 
-            var outcome = await new ExportDepartmentSheets(context, new AuditLog(context, FixedActor.CommandLine, TimeProvider.System), TimeProvider.System)
+            var outcome = await new ExportDepartmentSheets(context, new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System), TimeProvider.System)
                 .RunAsync(Operator, parse.GetValue(audit), parse.GetValue(department), parse.GetValue(all), ct);
             if (!outcome.Succeeded)
             {
@@ -116,7 +116,7 @@ internal static class SheetCommand
             }
 
             var time = TimeProvider.System;
-            var outcome = await new ImportDepartmentSheets(context, new DraftResponse(context, time), new EditResponse(context, time), new SubmitResponse(context, time), new AuditLog(context, actor, time))
+            var outcome = await new ImportDepartmentSheets(context, new DraftResponse(context, time), new EditResponse(context, time), new SubmitResponse(context, time), new ChangeLogWriter(context, actor, time))
                 .RunAsync(user, bytes, label, parse.GetValue(audit), parse.GetValue(submit), null, FixedActor.CommandLine.Name, ct);
             if (!outcome.Succeeded)
             {

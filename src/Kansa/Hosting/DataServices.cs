@@ -1,5 +1,5 @@
 using Kansa.Audits;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Findings;
 using Kansa.Import;
 using Kansa.OpenData;
@@ -12,14 +12,14 @@ namespace Kansa.Hosting;
 /// <summary>Registers the database and the use cases the pages and the API call.</summary>
 public static class DataServices
 {
-    /// <summary>Adds the database context (every change audit-logged as the signed-in person) and the use-case classes.</summary>
+    /// <summary>Adds the database context (every change recorded in the change log as the signed-in person) and the use-case classes.</summary>
     public static IServiceCollection AddKansaData(this IServiceCollection services, DatabaseTarget target)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditActor, HttpAuditActor>();
-        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IChangeActor, HttpChangeActor>();
+        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IChangeActor>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<AuditLog>();
+        services.AddScoped<ChangeLogWriter>();
         services.AddScoped<CurrentStaff>();
         services.AddMemoryCache(o => o.SizeLimit = 256L * 1024 * 1024);
         services.AddScoped<ReportCache>();

@@ -1,11 +1,11 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Dashboards;
 using Kansa.Evidence;
 using Kansa.Reminders;
 
 namespace Kansa.Hosting;
 
-/// <summary>Evidence files, reminders, dashboards and the audit-log pages: their settings and use cases.</summary>
+/// <summary>Evidence files, reminders, dashboards and the change-log pages: their settings and use cases.</summary>
 public static class FollowUpServices
 {
     /// <summary>Adds the settings (Kansa:Evidence, Kansa:Mail, Kansa:Reminders) and the use cases; no background job.</summary>
@@ -20,10 +20,10 @@ public static class FollowUpServices
         services.AddScoped<FindDueNotices>();
         services.AddScoped<SendReminders>();
         services.AddScoped<LoadDashboard>();
-        services.AddScoped<SearchAuditLog>();
+        services.AddScoped<SearchChangeLog>();
         services.AddScoped<Kansa.Accounts.ResolveActorNames>();
-        services.AddScoped<ExplainAuditLines>();
-        services.AddScoped<ExportAuditLog>();
+        services.AddScoped<ExplainChangeLines>();
+        services.AddScoped<ExportChangeLog>();
         return services;
     }
 

@@ -20,7 +20,7 @@ public sealed class ForwardedHeadersSettings
 }
 
 /// <summary>
-/// Behind a TLS proxy: the client's address (for the per-address sign-in limit and the audit log) and scheme (for
+/// Behind a TLS proxy: the client's address (for the per-address sign-in limit and the change log) and scheme (for
 /// Secure cookies and HSTS) come from the proxy's headers, and only from a known proxy, never from anyone who sends them.
 /// </summary>
 public static class ForwardedHeaders

@@ -78,7 +78,7 @@ public static class KansaWebApp
         app.MapStaffFindingsApi();
         app.MapRoundsApi();
         app.MapEvidenceApi();
-        app.MapAuditLogApi();
+        app.MapChangeLogApi();
         app.MapVocabularyApi();
         app.MapSearchApi();
         app.MapPublicReadApi();

@@ -9,7 +9,7 @@ namespace Kansa.Hosting;
 /// <summary>
 /// The data-protection key ring's own context on the app's database (table <see cref="SharedInstanceModel.KeysTable"/>,
 /// created by the migrations of <see cref="KansaDbContext"/>). Deliberately not the audited context: the key's XML must
-/// never be copied into the audit log, and data protection saves synchronously, which the audited context refuses.
+/// never be copied into the change log, and data protection saves synchronously, which the audited context refuses.
 /// </summary>
 public sealed class KeyRingContext(DbContextOptions<KeyRingContext> options) : DbContext(options), IDataProtectionKeyContext
 {

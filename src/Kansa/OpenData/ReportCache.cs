@@ -5,7 +5,7 @@ namespace Kansa.OpenData;
 
 /// <summary>
 /// Keeps rendered open-data files until the data changes, for the requests the public cache does not answer (a
-/// signed-in person's download): the version is the same <see cref="DataVersion"/>, the tip of the audit log.
+/// signed-in person's download): the version is the same <see cref="DataVersion"/>, the tip of the change log.
 /// </summary>
 public sealed class ReportCache(IMemoryCache cache, DataVersion version)
 {

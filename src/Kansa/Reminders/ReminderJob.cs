@@ -1,4 +1,4 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Reminders;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +19,7 @@ public sealed partial class ReminderJob(IServiceScopeFactory scopes, IOptions<Re
     /// <summary>Passes finished (with or without errors), for monitoring and tests.</summary>
     public int CompletedPasses => Volatile.Read(ref completed);
 
-    /// <summary>Runs one pass in its own scope, acting as "system" in the audit log.</summary>
+    /// <summary>Runs one pass in its own scope, acting as "system" in the change log.</summary>
     public async Task<Outcome<ReminderPass>> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -20,8 +20,8 @@ public static class AccountServices
     /// <summary>Registry, requests, rounds, corrections.</summary>
     public const string Coordinators = "coordinators";
 
-    /// <summary>The audit log.</summary>
-    public const string AuditLogReaders = "audit-log";
+    /// <summary>The change log.</summary>
+    public const string ChangeLogReaders = "change-log";
 
     private const string Selector = "Kansa";
 
@@ -66,7 +66,7 @@ public static class AccountServices
             .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(TokenStaff, p => p.AddAuthenticationSchemes(TokenAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Coordinators, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(AuditLogReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor));
+            .AddPolicy(ChangeLogReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor));
 
         return services;
     }

@@ -1,4 +1,4 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -6,7 +6,7 @@ namespace Kansa.Storage;
 
 /// <summary>
 /// On PostgreSQL, tells every app instance that the data changed (<c>NOTIFY kansa_data</c>) whenever a save appends to the
-/// audit log: inside the saving transaction, so that the notice is delivered when, and only if, the change commits; or
+/// change log: inside the saving transaction, so that the notice is delivered when, and only if, the change commits; or
 /// just after the commit when the save had its own transaction. Registered after the audit interceptor, which opens and
 /// commits that transaction. Instances in the <c>notify</c> mode of the public cache listen for it.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class DataChangeNotice : SaveChangesInterceptor
     /// <inheritdoc />
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        logged |= eventData.Context?.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added) == true;
+        logged |= eventData.Context?.ChangeTracker.Entries<ChangeEntry>().Any(e => e.State == EntityState.Added) == true;
         return ValueTask.FromResult(result);
     }
 

@@ -1,4 +1,4 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,16 +25,19 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     /// <summary>The default embedded database file.</summary>
     public const string DefaultPath = "data/kansa.db";
 
-    /// <summary>The setting naming the audit log's key file (<c>Kansa__AuditLog__KeyFile</c> in the environment).</summary>
-    public const string AuditKeySetting = "Kansa:AuditLog:KeyFile";
+    /// <summary>The setting naming the change log's key file (<c>Kansa__ChangeLog__KeyFile</c> in the environment).</summary>
+    public const string ChangeLogKeySetting = "Kansa:ChangeLog:KeyFile";
+
+    // The setting's name before the change log got its own word; installations configured with it keep their key.
+    private const string EarlierKeySetting = "Kansa:AuditLog:KeyFile";
 
     /// <summary>
-    /// The file holding the audit log's key, outside the database: the setting <see cref="AuditKeySetting"/>
+    /// The file holding the change log's key, outside the database: the setting <see cref="ChangeLogKeySetting"/>
     /// (appsettings.json beside the program, or the environment), else <c>FILE.audit-key</c> beside the embedded
     /// database, else for PostgreSQL <c>~/.config/kansa/audit-keys/HOST_PORT_DATABASE.audit-key</c>.
     /// Created on the first line sealed. Several app instances on one PostgreSQL must share one key file.
     /// </summary>
-    public string AuditKeyPath { get; init; } = "";
+    public string ChangeLogKeyPath { get; init; } = "";
 
     /// <summary>Resolves the user's setting.</summary>
     public static DatabaseTarget Resolve(string? setting)
@@ -61,8 +64,11 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
         return WithKey(new DatabaseTarget(DatabaseEngine.Sqlite, sqlite, path), null);
     }
 
-    /// <summary>The key file's default place when the setting is absent.</summary>
-    public static string DefaultAuditKeyPath(DatabaseTarget target, NpgsqlConnectionStringBuilder? postgres)
+    /// <summary>
+    /// The key file's default place when the setting is absent. The file names keep their first spelling
+    /// (<c>.audit-key</c>) so that an existing installation finds its key after an upgrade.
+    /// </summary>
+    public static string DefaultChangeLogKeyPath(DatabaseTarget target, NpgsqlConnectionStringBuilder? postgres)
     {
         if (postgres is null)
         {
@@ -77,22 +83,23 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     private static DatabaseTarget WithKey(DatabaseTarget target, NpgsqlConnectionStringBuilder? postgres)
     {
         // The same sources as the web app's settings: appsettings.json beside the program, then the environment.
-        var configured = new ConfigurationBuilder()
+        var settings = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddEnvironmentVariables("KANSA_")
-            .Build()[AuditKeySetting];
-        return target with { AuditKeyPath = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultAuditKeyPath(target, postgres) : configured) };
+            .Build();
+        var configured = settings[ChangeLogKeySetting] ?? settings[EarlierKeySetting];
+        return target with { ChangeLogKeyPath = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultChangeLogKeyPath(target, postgres) : configured) };
     }
 
     /// <summary>Whether this is an embedded file that does not exist yet.</summary>
     public bool IsMissingFile => Engine == DatabaseEngine.Sqlite && !File.Exists(Display);
 
-    /// <summary>Configures EF Core for this target, with the engine's own migrations and the audit log.</summary>
-    public void Configure(DbContextOptionsBuilder options, IAuditActor actor, TimeProvider time)
+    /// <summary>Configures EF Core for this target, with the engine's own migrations and the change log.</summary>
+    public void Configure(DbContextOptionsBuilder options, IChangeActor actor, TimeProvider time)
     {
-        // Search first: it rewrites the index inside the transaction that the audit log's interceptor commits.
-        options.AddInterceptors(new Search.SearchInterceptor(), new AuditInterceptor(actor, time, new AuditKeyFile(AuditKeyPath)), new DataChangeNotice());
+        // Search first: it rewrites the index inside the transaction that the change log's interceptor commits.
+        options.AddInterceptors(new Search.SearchInterceptor(), new ChangeLogInterceptor(actor, time, new ChangeLogKeyFile(ChangeLogKeyPath)), new DataChangeNotice());
         if (Engine == DatabaseEngine.Sqlite)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Display)!);
@@ -105,7 +112,7 @@ public sealed record DatabaseTarget(DatabaseEngine Engine, string ConnectionStri
     }
 
     /// <summary>Creates a context on this target; changes are logged as the given actor (the command line by default).</summary>
-    public KansaDbContext CreateContext(IAuditActor? actor = null, TimeProvider? time = null)
+    public KansaDbContext CreateContext(IChangeActor? actor = null, TimeProvider? time = null)
     {
         var options = new DbContextOptionsBuilder<KansaDbContext>();
         Configure(options, actor ?? FixedActor.CommandLine, time ?? TimeProvider.System);

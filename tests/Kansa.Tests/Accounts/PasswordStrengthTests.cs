@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Storage;
 using Kansa.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,8 +79,8 @@ public class PasswordStrengthTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IAuditActor>(new FixedActor("cli:test"));
-        services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IAuditActor>(), TimeProvider.System));
+        services.AddSingleton<IChangeActor>(new FixedActor("cli:test"));
+        services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IChangeActor>(), TimeProvider.System));
         services.AddKansaIdentityCore();
         services.Configure<PasswordWords>(o => o.CityWords.AddRange(["sagamihara", "相模原市"]));
         await using var provider = services.BuildServiceProvider();

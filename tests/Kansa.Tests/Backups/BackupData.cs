@@ -16,8 +16,8 @@ namespace Kansa.Tests.Backups;
 
 /// <summary>
 /// A source database with a row in every kind of table (registry, status history, departments renamed and merged into
-/// a later one, accounts, a token, requests, responses with steps, evidence bytes, a round, a reminder, the audit log),
-/// and the comparison of two databases the way a city would check a move: exports, users, audit log, evidence.
+/// a later one, accounts, a token, requests, responses with steps, evidence bytes, a round, a reminder, the change log),
+/// and the comparison of two databases the way a city would check a move: exports, users, change log, evidence.
 /// </summary>
 internal static partial class BackupData
 {
@@ -72,10 +72,10 @@ internal static partial class BackupData
         }
     }
 
-    /// <summary>Asserts that two databases hold the same data, as the city and the audit log see it.</summary>
+    /// <summary>Asserts that two databases hold the same data, as the city and the change log see it.</summary>
     public static async Task AssertSameAsync(TestDatabase expected, TestDatabase actual, TempDir dir)
     {
-        // Every table, row by row: a fresh backup of each (exports below write to the audit log, so first).
+        // Every table, row by row: a fresh backup of each (exports below write to the change log, so first).
         var left = await ManifestAsync(expected, dir.File("left.zip"));
         var right = await ManifestAsync(actual, dir.File("right.zip"));
         Assert.Equal(left.Tables.Select(t => $"{t.Name} {t.Rows}"), right.Tables.Select(t => $"{t.Name} {t.Rows}"));
@@ -84,10 +84,10 @@ internal static partial class BackupData
             Assert.Equal(Rows(dir.File("left.zip"), table.Name), Rows(dir.File("right.zip"), table.Name));
         }
 
-        Assert.Equal(await AuditRowsAsync(expected), await AuditRowsAsync(actual));
+        Assert.Equal(await ChangeLogRowsAsync(expected), await ChangeLogRowsAsync(actual));
         Assert.Equal(await EvidenceAsync(expected), await EvidenceAsync(actual));
 
-        var verify = await CliRun.RunAsync("audit-log", "verify", "--db", actual.DbArgument);
+        var verify = await CliRun.RunAsync("change-log", "verify", "--db", actual.DbArgument);
         Assert.True(verify.ExitCode == 0, verify.Error);
         foreach (var args in new[] { new[] { "user", "list" }, ["export", "--format", "json"], ["export", "--format", "csv"], ["export", "--format", "text"] })
         {
@@ -100,7 +100,7 @@ internal static partial class BackupData
 
     /// <summary>
     /// A table's rows as written in a backup, instants cut to the microsecond: SQLite keeps .NET's 100 ns ticks,
-    /// PostgreSQL's timestamptz microseconds (the audit log hashes milliseconds, so its chain is unaffected).
+    /// PostgreSQL's timestamptz microseconds (the change log hashes milliseconds, so its chain is unaffected).
     /// </summary>
     private static string Rows(string backup, string table)
     {
@@ -126,10 +126,10 @@ internal static partial class BackupData
         return JsonSerializer.Deserialize<BackupManifest>(stream, Json)!;
     }
 
-    public static async Task<List<string>> AuditRowsAsync(TestDatabase db)
+    public static async Task<List<string>> ChangeLogRowsAsync(TestDatabase db)
     {
         await using var context = db.CreateContext();
-        var rows = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var rows = await context.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
         return rows.Select(e => string.Join('|', e.Id, e.Sequence, e.At.UtcDateTime.ToString("O"), e.Actor, e.Action, e.EntityType, e.EntityKey, e.Before, e.After, e.PreviousHash, e.Hash)).ToList();
     }
 

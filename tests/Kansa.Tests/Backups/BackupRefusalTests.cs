@@ -28,7 +28,7 @@ public class BackupRefusalTests
         await using var target = await TestDatabase.CreateAsync("sqlite");
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", target.DbArgument);
         var before = await CliRun.RunAsync("export", "--format", "json", "--db", target.DbArgument);
-        var rows = await BackupData.AuditRowsAsync(target);
+        var rows = await BackupData.ChangeLogRowsAsync(target);
 
         var restore = await CliRun.RunAsync("restore", bad, "--replace", "--db", target.DbArgument);
 
@@ -36,7 +36,7 @@ public class BackupRefusalTests
         Assert.Contains($"{damage}.zip", restore.Error, StringComparison.Ordinal);
         Assert.Contains(message, restore.Error, StringComparison.Ordinal);
         Assert.Contains("変更していません", restore.Error, StringComparison.Ordinal);
-        Assert.Equal(rows, (await BackupData.AuditRowsAsync(target))[..rows.Count]);
+        Assert.Equal(rows, (await BackupData.ChangeLogRowsAsync(target))[..rows.Count]);
         Assert.Equal(before.Out, (await CliRun.RunAsync("export", "--format", "json", "--db", target.DbArgument)).Out);
     }
 
@@ -49,13 +49,13 @@ public class BackupRefusalTests
         await BackupData.ManifestAsync(source, dir.File("city.zip"));
         await using var target = await TestDatabase.CreateAsync("postgres");
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", target.DbArgument);
-        var rows = await BackupData.AuditRowsAsync(target);
+        var rows = await BackupData.ChangeLogRowsAsync(target);
 
         var refused = await CliRun.RunAsync("restore", dir.File("city.zip"), "--db", target.DbArgument);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("空ではありません", refused.Error, StringComparison.Ordinal);
         Assert.Contains("--replace", refused.Error, StringComparison.Ordinal);
-        Assert.Equal(rows, await BackupData.AuditRowsAsync(target));
+        Assert.Equal(rows, await BackupData.ChangeLogRowsAsync(target));
 
         var replaced = await CliRun.RunAsync("restore", dir.File("city.zip"), "--replace", "--db", target.DbArgument);
         Assert.True(replaced.ExitCode == 0, replaced.Error);
@@ -78,14 +78,14 @@ public class BackupRefusalTests
         await using var target = await TestDatabase.CreateAsync("postgres");
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", target.DbArgument);
         var before = await CliRun.RunAsync("export", "--format", "json", "--db", target.DbArgument);
-        var rows = await BackupData.AuditRowsAsync(target);
+        var rows = await BackupData.ChangeLogRowsAsync(target);
 
         var restore = await CliRun.RunAsync("restore", dir.File("city.zip"), "--replace", "--db", target.DbArgument);
 
         Assert.Equal(1, restore.ExitCode);
         Assert.Contains("tables/Findings.jsonl:", restore.Error, StringComparison.Ordinal);
         Assert.Contains("受け付けません", restore.Error, StringComparison.Ordinal);
-        Assert.Equal(rows, (await BackupData.AuditRowsAsync(target))[..rows.Count]);
+        Assert.Equal(rows, (await BackupData.ChangeLogRowsAsync(target))[..rows.Count]);
         Assert.Equal(before.Out, (await CliRun.RunAsync("export", "--format", "json", "--db", target.DbArgument)).Out);
     }
 

@@ -58,7 +58,7 @@ public class BackupRestoreTests
         Assert.True(created > maxResponse, $"new id {created} after {maxResponse}");
         using var signedIn = await StaffAccounts.SignedInClientAsync(host, "co");
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/staff")).StatusCode);
-        var verify = await CliRun.RunAsync("audit-log", "verify", "--db", target.DbArgument);
+        var verify = await CliRun.RunAsync("change-log", "verify", "--db", target.DbArgument);
         Assert.True(verify.ExitCode == 0, verify.Error);
     }
 
@@ -69,12 +69,12 @@ public class BackupRestoreTests
         await BackupData.FillAsync(source);
         await using var target = await TestDatabase.CreateAsync("postgres");
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", target.DbArgument);
-        var before = await BackupData.AuditRowsAsync(target);
+        var before = await BackupData.ChangeLogRowsAsync(target);
 
         var copy = await CliRun.RunAsync("db", "copy", "--to", target.DbArgument, "--db", source.DbArgument);
 
         Assert.Equal(1, copy.ExitCode);
         Assert.Contains("空ではありません", copy.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await BackupData.AuditRowsAsync(target));
+        Assert.Equal(before, await BackupData.ChangeLogRowsAsync(target));
     }
 }

@@ -39,7 +39,7 @@ public class BackupSnapshotTests
         using var stop = new CancellationTokenSource();
         var written = 0;
 
-        // Each save writes a department and its audit-log line in one transaction: a snapshot has both or neither.
+        // Each save writes a department and its change-log line in one transaction: a snapshot has both or neither.
         var writer = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -74,11 +74,11 @@ public class BackupSnapshotTests
             await using var restored = await TestDatabase.CreateAsync("sqlite");
             var restore = await CliRun.RunAsync("restore", dir.File($"b{i}.zip"), "--db", restored.DbArgument);
             Assert.True(restore.ExitCode == 0, restore.Error);
-            var verify = await CliRun.RunAsync("audit-log", "verify", "--db", restored.DbArgument);
+            var verify = await CliRun.RunAsync("change-log", "verify", "--db", restored.DbArgument);
             Assert.True(verify.ExitCode == 0, verify.Error);
             await using var context = restored.CreateContext();
             Assert.Equal(departments, await context.Departments.CountAsync());
-            Assert.Equal(departments, await context.AuditEntries.CountAsync(e => e.EntityType == "Department" && e.Action == "create"));
+            Assert.Equal(departments, await context.ChangeEntries.CountAsync(e => e.EntityType == "Department" && e.Action == "create"));
         }
     }
 

@@ -1,4 +1,4 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.Responses;
 using Kansa.Rounds;
@@ -93,7 +93,7 @@ public class ConcurrencyMigrationTests
     {
         var target = db.Target;
         var options = new DbContextOptionsBuilder<KansaDbContext>()
-            .AddInterceptors(new AuditInterceptor(FixedActor.CommandLine, TimeProvider.System, new AuditKeyFile(target.AuditKeyPath)));
+            .AddInterceptors(new ChangeLogInterceptor(FixedActor.CommandLine, TimeProvider.System, new ChangeLogKeyFile(target.ChangeLogKeyPath)));
         _ = target.Engine == DatabaseEngine.Sqlite
             ? options.UseSqlite(target.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Sqlite"))
             : options.UseNpgsql(target.ConnectionString, o => o.MigrationsAssembly("Kansa.Migrations.Postgres"));

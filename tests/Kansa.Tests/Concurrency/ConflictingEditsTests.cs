@@ -12,7 +12,7 @@ namespace Kansa.Tests.Concurrency;
 /// <summary>
 /// The conflicting-edits harness: 1,000 edits of one response (KANSA_CONFLICT_EDITS to change the number), sent ten at
 /// a time with the same version over real HTTP, on SQLite and PostgreSQL. Each version has exactly one winner, every
-/// other edit gets a 409, and nothing accepted is lost from the text, its steps or the audit log.
+/// other edit gets a 409, and nothing accepted is lost from the text, its steps or the change log.
 /// </summary>
 public class ConflictingEditsTests(ITestOutputHelper output)
 {
@@ -54,6 +54,6 @@ public class ConflictingEditsTests(ITestOutputHelper output)
 
         await using var db = setup.Db.CreateContext();
         var key = id.ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(winners.Count, await db.AuditEntries.CountAsync(e => e.EntityType == "Response" && e.EntityKey == key && e.Action == "update"));
+        Assert.Equal(winners.Count, await db.ChangeEntries.CountAsync(e => e.EntityType == "Response" && e.EntityKey == key && e.Action == "update"));
     }
 }

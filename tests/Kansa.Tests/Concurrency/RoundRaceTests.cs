@@ -57,7 +57,7 @@ public class RoundRaceTests
         await using var db = setup.Db.CreateContext();
         Assert.Single(await db.StatusRecords.AsNoTracking().Where(r => r.ResponseId == responseId).ToListAsync());
         Assert.Single(await db.ResponseSteps.AsNoTracking().Where(s => s.ResponseId == responseId && s.Action == ResponseActions.Published).ToListAsync());
-        var publications = await db.AuditEntries.AsNoTracking()
+        var publications = await db.ChangeEntries.AsNoTracking()
             .Where(e => e.EntityType == "PublicationRound" && e.Action == "update").Select(e => e.EntityKey!).ToListAsync();
         Assert.Equal([$"{empty}", $"{round}"], publications.Order(StringComparer.Ordinal).ToArray());
     }

@@ -13,7 +13,7 @@ public class DashboardTests
     public async Task Each_role_sees_its_own_dashboard(string engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Kansa.AuditTrail.SearchAuditLog.Japan).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Kansa.ChangeLog.SearchChangeLog.Japan).DateTime);
         var data = new WorkflowData(db);
         var f1 = await data.FindingAsync("R7-指-1", "DX推進課", "クラウド移行の計画");
         var f2 = await data.FindingAsync("R7-指-2", "DX推進課", "アクセス権の棚卸し");
@@ -66,7 +66,7 @@ public class DashboardTests
 
         Assert.Equal(["路政課", "2", "1", "0", "0", "1", "1"], Row(viewer, "路政課"));
         Assert.DoesNotContain("期限のお知らせ", viewer, StringComparison.Ordinal);
-        Assert.DoesNotContain("監査ログを見る", viewer, StringComparison.Ordinal);
+        Assert.DoesNotContain("操作記録を見る", viewer, StringComparison.Ordinal);
     }
 
     private static async Task<string> PageAsync(WebHost host, string login) =>

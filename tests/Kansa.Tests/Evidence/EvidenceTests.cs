@@ -60,12 +60,12 @@ public class EvidenceTests
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/evidence/" + created.Id)).StatusCode);
 
         await using var context = db.CreateContext();
-        var log = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var log = await context.ChangeEntries.OrderBy(e => e.Sequence).ToListAsync();
         var line = Assert.Single(log, e => e.Action == "download");
         Assert.Equal("user:kansa-iin", line.Actor);
         Assert.Equal(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), line.EntityKey);
         Assert.Contains(log, e => e.Action == "create" && e.EntityType == nameof(EvidenceFile) && e.Actor == "user:dx-editor" && e.After!.Contains("bytes)", StringComparison.Ordinal));
-        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log, db.AuditKey).Problem);
+        Assert.Null(Kansa.ChangeLog.ChangeChain.Verify(log, db.AuditKey).Problem);
         Assert.Equal(1, await context.EvidenceFiles.CountAsync());
     }
 

@@ -62,7 +62,7 @@ public sealed class ApiRoutes
     /// <summary>A coordinator's client.</summary>
     public HttpClient Coordinator { get; private set; } = null!;
 
-    /// <summary>An admin's client (the audit log).</summary>
+    /// <summary>An admin's client (the change log).</summary>
     public HttpClient Admin { get; private set; } = null!;
 
     /// <summary>DX推進課's editor.</summary>

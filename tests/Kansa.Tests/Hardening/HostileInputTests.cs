@@ -96,17 +96,17 @@ public partial class HostileInputTests
         var queries = new List<(HttpClient Client, string Path)>();
         foreach (var p in new[] { "actor", "action", "entityType" })
         {
-            queries.AddRange(text.Select(v => (routes.Admin, $"/api/v1/audit-log?{p}={v}")));
+            queries.AddRange(text.Select(v => (routes.Admin, $"/api/v1/change-log?{p}={v}")));
         }
 
         foreach (var p in new[] { "from", "to" })
         {
-            queries.AddRange(dates.Select(v => (routes.Admin, $"/api/v1/audit-log?{p}={v}")));
+            queries.AddRange(dates.Select(v => (routes.Admin, $"/api/v1/change-log?{p}={v}")));
         }
 
         foreach (var p in new[] { "page", "pageSize" })
         {
-            queries.AddRange(numbers.Select(v => (routes.Admin, $"/api/v1/audit-log?{p}={v}")));
+            queries.AddRange(numbers.Select(v => (routes.Admin, $"/api/v1/change-log?{p}={v}")));
         }
 
         queries.AddRange(text.Select(v => (routes.Coordinator, $"/api/v1/rounds/{routes.RoundId}/preview?format={v}")));

@@ -35,8 +35,8 @@ public class ReproductionTests
             await ExpectFieldAsync(await coord.PostAsJsonAsync($"/api/v1/departments/{dx}/rename", new { name = "DX推進室", from = "9999-12" }), HttpStatusCode.BadRequest, "from");
         }
 
-        await ExpectFieldAsync(await routes.Admin.GetAsync("/api/v1/audit-log?to=9999-12-31"), HttpStatusCode.BadRequest, "to");
-        await ExpectFieldAsync(await routes.Admin.GetAsync("/api/v1/audit-log?from=0001-01-01"), HttpStatusCode.BadRequest, "from");
+        await ExpectFieldAsync(await routes.Admin.GetAsync("/api/v1/change-log?to=9999-12-31"), HttpStatusCode.BadRequest, "to");
+        await ExpectFieldAsync(await routes.Admin.GetAsync("/api/v1/change-log?from=0001-01-01"), HttpStatusCode.BadRequest, "from");
         var finding = JsonNode.Parse(await coord.GetStringAsync("/api/v1/findings/R5-指-1"))!;
         foreach (var pages in new[] { "P٤٥", "P99999999999" })
         {

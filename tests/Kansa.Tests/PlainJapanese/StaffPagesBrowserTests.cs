@@ -34,7 +34,7 @@ public partial class StaffPagesBrowserTests(ITestOutputHelper output)
 
         var walks = new (string Login, string[] Paths)[]
         {
-            ("admin", ["/staff", PlainStaffData.Page, "/staff/rounds", "/staff/rounds/1", "/staff/audit-log", "/staff/audit-log?page=2", "/staff/registry", "/staff/registry/departments", "/staff/registry/audits/R5-包括外部監査/findings/R5-指-1/edit", "/staff/sheets", $"/staff/responses/{response}/evidence"]),
+            ("admin", ["/staff", PlainStaffData.Page, "/staff/rounds", "/staff/rounds/1", "/staff/change-log", "/staff/change-log?page=2", "/staff/registry", "/staff/registry/departments", "/staff/registry/audits/R5-包括外部監査/findings/R5-指-1/edit", "/staff/sheets", $"/staff/responses/{response}/evidence"]),
             ("dx-editor", ["/staff", PlainStaffData.Page, "/staff/sheets"]),
         };
         var seen = new List<string>();
@@ -84,7 +84,7 @@ public partial class StaffPagesBrowserTests(ITestOutputHelper output)
         var text = await page.InnerTextAsync("body");
         var login = text.IndexOf("user:", StringComparison.Ordinal);
         Check(login < 0, $"a login id near 「{(login < 0 ? "" : text.Substring(login, Math.Min(30, text.Length - login)))}」");
-        Check(!AuditLogReadingTests.IsoMoment().IsMatch(text), $"an ISO time 「{AuditLogReadingTests.IsoMoment().Match(text).Value}」");
+        Check(!ChangeLogReadingTests.IsoMoment().IsMatch(text), $"an ISO time 「{ChangeLogReadingTests.IsoMoment().Match(text).Value}」");
         Check(!FieldNamePrefix().IsMatch(text), $"an API field name in 「{FieldNamePrefix().Match(text).Value}」");
 
         // An empty summary must not show: without the stylesheet rule its empty item is a red bullet.

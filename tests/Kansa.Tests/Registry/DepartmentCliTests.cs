@@ -48,7 +48,7 @@ public class DepartmentCliTests
             Assert.Equal(dx, (await context.UserDepartments.SingleAsync()).DepartmentId);
         }
 
-        var log = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var log = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.Equal(0, log.ExitCode);
     }
 }

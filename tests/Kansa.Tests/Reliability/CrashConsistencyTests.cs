@@ -16,7 +16,7 @@ namespace Kansa.Tests.Reliability;
 /// <summary>
 /// Crash consistency (issue 7, harnesses): the real program is killed with SIGKILL at random points while it
 /// imports a batch of files, and while it serves a stream of API writes. After every kill the SQLite file passes
-/// <c>PRAGMA integrity_check</c>, <c>kansa audit-log verify</c> passes, and the JSON export is the state before
+/// <c>PRAGMA integrity_check</c>, <c>kansa change-log verify</c> passes, and the JSON export is the state before
 /// or the state after the interrupted write, never one between. <c>KANSA_CRASH_KILLS</c> sets the number of kills
 /// per test (3 by default, to stay near a minute on a busy machine; docs/reliability.md records a run of 100), <c>KANSA_CRASH_SEED</c> replays a run.
 /// </summary>
@@ -223,7 +223,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
             Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
         }
 
-        var verify = await CliRun.RunAsync("audit-log", "verify", "--db", db).WaitAsync(StepLimit);
+        var verify = await CliRun.RunAsync("change-log", "verify", "--db", db).WaitAsync(StepLimit);
         Assert.True(verify.ExitCode == 0, $"{when}: {verify.Error}");
     }
 
@@ -255,7 +255,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
     private static async Task AssertEveryFindingHasItsLogLineAsync(TestDatabase db, int written)
     {
         await using var context = db.CreateContext();
-        var logged = await context.AuditEntries.AsNoTracking()
+        var logged = await context.ChangeEntries.AsNoTracking()
             .Where(e => e.Action == "create" && e.EntityType == "Finding" && e.After!.Contains("強制終了の試験"))
             .CountAsync();
         Assert.Equal(written, logged);

@@ -77,9 +77,9 @@ public class ReminderTests
         Assert.Equal(
             new[] { (dx, ReminderKinds.DueSoon), (dx, ReminderKinds.Overdue), (road, ReminderKinds.DueSoon), (road, ReminderKinds.Overdue) }.Order(),
             notices.Select(n => (n.RequestId, n.Kind)).Order());
-        var log = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var log = await context.ChangeEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Contains(log, e => e.EntityType == nameof(ReminderNotice) && e.Actor == "system");
-        Assert.Null(Kansa.AuditTrail.AuditChain.Verify(log, db.AuditKey).Problem);
+        Assert.Null(Kansa.ChangeLog.ChangeChain.Verify(log, db.AuditKey).Problem);
     }
 
     [Theory]
@@ -136,7 +136,7 @@ public class ReminderTests
 
         await using var context = db.CreateContext();
         Assert.Equal(0, await context.ReminderNotices.CountAsync());
-        Assert.Contains(await context.AuditEntries.ToListAsync(), e => e.EntityType == nameof(ReminderNotice) && e.Action == "delete");
+        Assert.Contains(await context.ChangeEntries.ToListAsync(), e => e.EntityType == nameof(ReminderNotice) && e.Action == "delete");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Import;
 using Kansa.Reports;
 using Kansa.Responses;
@@ -79,10 +79,10 @@ public class CsvFormulaTests
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await using var context = db.CreateContext();
-        var log = new AuditLog(context, new FixedActor("=cmd|' /C calc'!A0"), time);
+        var log = new ChangeLogWriter(context, new FixedActor("=cmd|' /C calc'!A0"), time);
         await log.RecordAsync("export", "Test", "'quoted", null, CancellationToken.None);
 
-        var (bytes, _) = await new ExportAuditLog(new SearchAuditLog(context), log).RunAsync(new AuditLogFilter(null, null, null, null, null), CancellationToken.None);
+        var (bytes, _) = await new ExportChangeLog(new SearchChangeLog(context), log).RunAsync(new ChangeLogFilter(null, null, null, null, null), CancellationToken.None);
 
         var text = Encoding.UTF8.GetString(bytes);
         Assert.Contains(",'=cmd|' /C calc'!A0,", text, StringComparison.Ordinal);

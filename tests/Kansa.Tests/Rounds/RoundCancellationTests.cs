@@ -51,7 +51,7 @@ public class RoundCancellationTests
         await using (var db = setup.Db.CreateContext())
         {
             Assert.Empty(await db.StatusRecords.AsNoTracking().Where(r => r.ResponseId == id).ToListAsync());
-            var logged = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "PublicationRound" && e.Action == "update" && e.EntityKey == $"{round}").ToListAsync();
+            var logged = await db.ChangeEntries.AsNoTracking().Where(e => e.EntityType == "PublicationRound" && e.Action == "update" && e.EntityKey == $"{round}").ToListAsync();
             var line = Assert.Single(logged);
             Assert.Equal("user:coord", line.Actor);
             Assert.Contains(Reason, line.After, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public class RoundCommandTests
         await using var check = db.CreateContext();
         var round = await check.Rounds.SingleAsync(r => r.IsCancelled);
         Assert.Equal((false, "月を誤って開いたため", "user:coord"), (round.IsPublished, round.CancelReason, round.CancelledBy));
-        var log = await check.AuditEntries.Where(e => e.Actor == "user:coord").Select(e => e.Action + " " + e.EntityType).ToListAsync();
+        var log = await check.ChangeEntries.Where(e => e.Actor == "user:coord").Select(e => e.Action + " " + e.EntityType).ToListAsync();
         Assert.Equal(4, log.Count(l => l.EndsWith(" PublicationRound", StringComparison.Ordinal)));
     }
 }

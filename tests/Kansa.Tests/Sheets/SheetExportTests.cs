@@ -1,6 +1,6 @@
 using Kansa.Reports;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Import;
 using Kansa.Responses;
 using Kansa.Sheets;
@@ -35,7 +35,7 @@ public class SheetExportTests
         context.Responses.Add(returned);
         await context.SaveChangesAsync();
 
-        var export = new ExportDepartmentSheets(context, new AuditLog(context, new FixedActor("user:coord"), TimeProvider.System), TimeProvider.System);
+        var export = new ExportDepartmentSheets(context, new ChangeLogWriter(context, new FixedActor("user:coord"), TimeProvider.System), TimeProvider.System);
         var outcome = await export.RunAsync(Coordinator, "R5-包括外部監査", null, false, CancellationToken.None);
         Assert.True(outcome.Succeeded, string.Join('\n', outcome.Problems));
         Assert.Equal(["R5-指-4", "R5-意-3", "R5-意-5", "R5-意-6", "R5-意-8", "R5-意-10"], outcome.Value!.Sheets.WithoutDepartment);
@@ -53,7 +53,7 @@ public class SheetExportTests
         Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, cell.DataType!.Value);
         var format = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)cell.StyleIndex!.Value);
         Assert.True(format.QuotePrefix?.Value);
-        Assert.Equal(1, await context.AuditEntries.CountAsync(e => e.Action == "export" && e.EntityType == "DepartmentSheet" && e.Actor == "user:coord"));
+        Assert.Equal(1, await context.ChangeEntries.CountAsync(e => e.Action == "export" && e.EntityType == "DepartmentSheet" && e.Actor == "user:coord"));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public class SheetExportTests
         Assert.Equal(OutcomeKind.Forbidden, (await load.RunAsync(editor, "R5-包括外部監査", "農政課", false, CancellationToken.None)).Kind);
 
         // Nothing to answer still makes a workbook Excel opens (one visible sheet that says so).
-        var empty = await new ExportDepartmentSheets(context, new AuditLog(context, new FixedActor("user:e"), TimeProvider.System), TimeProvider.System)
+        var empty = await new ExportDepartmentSheets(context, new ChangeLogWriter(context, new FixedActor("user:e"), TimeProvider.System), TimeProvider.System)
             .RunAsync(editor, "R5-包括外部監査", null, false, CancellationToken.None);
         Assert.True(empty.Succeeded);
         Assert.Empty(empty.Value!.Sheets.Sheets);

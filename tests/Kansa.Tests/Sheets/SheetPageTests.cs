@@ -66,7 +66,7 @@ public class SheetPageTests
             Assert.Equal(await FindingIdAsync(setup.Db, "R5-指-1"), response.FindingId);
             Assert.Equal((ResponseStage.Draft, "措置中", "user:dx-editor"), (response.Stage, response.Word, response.CreatedBy));
             Assert.Equal("調達規程の改正案を作成中。\n令和8年3月に施行予定。", response.Content);
-            Assert.Contains(await context.AuditEntries.Where(e => e.Actor == "user:dx-editor").Select(e => e.Action + " " + e.EntityType).ToListAsync(), a => a == "import DepartmentSheet");
+            Assert.Contains(await context.ChangeEntries.Where(e => e.Actor == "user:dx-editor").Select(e => e.Action + " " + e.EntityType).ToListAsync(), a => a == "import DepartmentSheet");
         }
 
         // Posting the same confirmation again is a re-import of what is already there: nothing new.

@@ -95,7 +95,7 @@ public class SheetRoundTripTests
             Assert.Equal("user:dx-editor", response.CreatedBy);
             var step = Assert.Single(response.Steps);
             Assert.Equal(("drafted", "user:dx-editor"), (step.Action, step.By));
-            var log = await context.AuditEntries.Where(e => e.Actor == "user:dx-editor").Select(e => e.Action + " " + e.EntityType).ToListAsync();
+            var log = await context.ChangeEntries.Where(e => e.Actor == "user:dx-editor").Select(e => e.Action + " " + e.EntityType).ToListAsync();
             Assert.Contains("create Response", log);
             Assert.Contains("create ResponseStep", log);
             Assert.Contains("import DepartmentSheet", log);

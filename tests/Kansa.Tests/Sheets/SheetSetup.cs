@@ -42,7 +42,7 @@ public static class SheetSetup
         return setup;
     }
 
-    /// <summary>Everything in the database except the responses, their steps and the audit log's length.</summary>
+    /// <summary>Everything in the database except the responses, their steps and the change log's length.</summary>
     public static async Task<string> AllButResponsesAsync(TestDatabase db)
     {
         var all = await DbFingerprint.TakeAsync(db);

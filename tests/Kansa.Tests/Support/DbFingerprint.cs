@@ -9,7 +9,7 @@ namespace Kansa.Tests.Support;
 /// <summary>
 /// Everything a refused request must leave as it was: the open-data JSON export (kansa/1, as <c>kansa export</c>
 /// writes it) plus every table the export does not show (rounds, requests, drafts and their steps, department
-/// history, evidence, the audit log's length).
+/// history, evidence, the change log's length).
 /// </summary>
 public static class DbFingerprint
 {
@@ -36,7 +36,7 @@ public static class DbFingerprint
         await AppendAsync(sb, context.Responses);
         await AppendAsync(sb, context.ResponseSteps);
         await AppendAsync(sb, context.EvidenceFiles.Select(e => new { e.Id, e.FileName, e.Sha256 }));
-        sb.Append("\naudit entries: ").Append(await context.AuditEntries.CountAsync());
+        sb.Append("\naudit entries: ").Append(await context.ChangeEntries.CountAsync());
         return sb.ToString();
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +20,8 @@ public static class StaffAccounts
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IAuditActor>(new FixedActor("cli:test"));
-        services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IAuditActor>(), TimeProvider.System));
+        services.AddSingleton<IChangeActor>(new FixedActor("cli:test"));
+        services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IChangeActor>(), TimeProvider.System));
         services.AddKansaIdentityCore();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -64,8 +64,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    /// <summary>The audit log's key for this database (null before the first line is written).</summary>
-    public Kansa.AuditTrail.AuditKey? AuditKey => new Kansa.AuditTrail.AuditKeyFile(Target.AuditKeyPath).Find();
+    /// <summary>The change log's key for this database (null before the first line is written).</summary>
+    public Kansa.ChangeLog.ChangeLogKey? AuditKey => new Kansa.ChangeLog.ChangeLogKeyFile(Target.ChangeLogKeyPath).Find();
 
     /// <summary>A new context on the database.</summary>
     public KansaDbContext CreateContext() => Target.CreateContext();

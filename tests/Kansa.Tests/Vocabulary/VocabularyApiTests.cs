@@ -11,7 +11,7 @@ namespace Kansa.Tests.Vocabulary;
 
 /// <summary>
 /// The words editors may pick, per category, through /api/v1/vocabulary and the response API: the defaults, a
-/// coordinator's choice, refusals, the audit log, a draft that keeps an unchosen word, and imports that still read
+/// coordinator's choice, refusals, the change log, a draft that keeps an unchosen word, and imports that still read
 /// every mapped word. Both engines.
 /// </summary>
 public class VocabularyApiTests
@@ -81,7 +81,7 @@ public class VocabularyApiTests
         Assert.Equal(HttpStatusCode.BadRequest, back.StatusCode);
 
         await using var db = setup.Db.CreateContext();
-        var lines = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "StatusWordChoice").OrderBy(e => e.Sequence)
+        var lines = await db.ChangeEntries.AsNoTracking().Where(e => e.EntityType == "StatusWordChoice").OrderBy(e => e.Sequence)
             .Select(e => new { e.Action, e.Actor, e.Before, e.After }).ToListAsync();
         // Widening creates the eight words of both categories; narrowing removes 措置済み and adds 措置を行わない.
         Assert.Equal(8 + 2, lines.Count);

@@ -1,12 +1,12 @@
 using System.Net;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Tests.Web;
 
-/// <summary>Per-person accounts, sign-in, tokens and the audit log, over real HTTP.</summary>
+/// <summary>Per-person accounts, sign-in, tokens and the change log, over real HTTP.</summary>
 public class AccountTests
 {
     [Theory]
@@ -27,10 +27,10 @@ public class AccountTests
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
         Assert.Contains("取りまとめ担当", await staff.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var context = db.CreateContext();
-        var log = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var log = await context.ChangeEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Contains(log, e => e.Action == "login-failed" && e.EntityKey == "sato");
         Assert.Contains(log, e => e.Action == "login" && e.Actor == "user:sato");
-        Assert.Null(AuditChain.Verify(log, db.AuditKey).Problem);
+        Assert.Null(ChangeChain.Verify(log, db.AuditKey).Problem);
     }
 
     [Fact]
@@ -178,14 +178,14 @@ public class AccountTests
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await StaffAccounts.CreateUserAsync(db, "ito", Roles.Viewer);
-        Assert.Equal(0, (await CliRun.RunAsync("audit-log", "verify", "--db", db.Target.Display)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("change-log", "verify", "--db", db.Target.Display)).ExitCode);
 
         await using (var context = db.CreateContext())
         {
             await context.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Actor\" = 'user:mallory' WHERE \"Sequence\" = 2");
         }
 
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.Target.Display);
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.Target.Display);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("2 番の記録が書き換えられています", run.Error, StringComparison.Ordinal);
     }

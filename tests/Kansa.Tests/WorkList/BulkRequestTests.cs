@@ -10,7 +10,7 @@ namespace Kansa.Tests.WorkList;
 
 /// <summary>
 /// The coordinator asks for responses to several open findings of the seed in one action (all or nothing, each
-/// request in the audit log); the department's editor then finds them in the work list as 依頼中. Through the API.
+/// request in the change log); the department's editor then finds them in the work list as 依頼中. Through the API.
 /// </summary>
 public class BulkRequestTests
 {
@@ -47,7 +47,7 @@ public class BulkRequestTests
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(coord, "/api/v1/staff/findings/requests", new { findings = Array.Empty<int>(), dueDate = "2026-01-30" })).StatusCode);
         Assert.Equal(0, await CountAsync(setup, c => c.ResponseRequests.CountAsync()));
 
-        var logBefore = await CountAsync(setup, c => c.AuditEntries.CountAsync(e => e.EntityType == "ResponseRequest"));
+        var logBefore = await CountAsync(setup, c => c.ChangeEntries.CountAsync(e => e.EntityType == "ResponseRequest"));
         var made = await PostAsync(coord, "/api/v1/staff/findings/requests", new { findings = ids, dueDate = "2026-01-30", note = "一括の依頼" });
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
         var madeJson = await ReadAsync(made);
@@ -55,7 +55,7 @@ public class BulkRequestTests
         Assert.All(madeJson["requests"]!.AsArray(), r => Assert.Equal("2026-01-30", (string)r!["dueDate"]!));
         await using (var context = setup.Db.CreateContext())
         {
-            var lines = await context.AuditEntries.Where(e => e.EntityType == "ResponseRequest").Select(e => new { e.Action, e.Actor, e.After }).ToListAsync();
+            var lines = await context.ChangeEntries.Where(e => e.EntityType == "ResponseRequest").Select(e => new { e.Action, e.Actor, e.After }).ToListAsync();
             Assert.Equal(logBefore + 3, lines.Count);
             Assert.All(lines, l => Assert.Equal(("create", "user:coord"), (l.Action, l.Actor)));
             Assert.All(lines, l => Assert.Contains("一括の依頼", l.After!, StringComparison.Ordinal));

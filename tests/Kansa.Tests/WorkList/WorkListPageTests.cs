@@ -75,13 +75,13 @@ public class WorkListPageTests
         foreach (var (client, path, current) in new[]
         {
             (coord, "/staff", "ダッシュボード"), (coord, "/staff/findings", "一覧"), (coord, "/staff/registry", "登録"),
-            (coord, "/staff/rounds", "公表の回"), (coord, "/staff/sheets", "シート"), (admin, "/staff/audit-log", "監査ログ"),
+            (coord, "/staff/rounds", "公表の回"), (coord, "/staff/sheets", "シート"), (admin, "/staff/change-log", "操作記録"),
             (coord, "/staff/vocabulary", "対応区分の語"), (coord, "/staff/registry/departments", "登録"), (coord, "/staff/findings/R5-指-3", "一覧"),
         })
         {
             var menu = Menu(await client.GetStringAsync(path));
             Assert.Equal(current, menu.Single(m => m.Current is not null).Label);
-            Assert.Equal(path == "/staff/findings" || path == "/staff" || path == "/staff/rounds" || path == "/staff/sheets" || path == "/staff/audit-log" || path == "/staff/registry" || path == "/staff/vocabulary" ? "page" : "true",
+            Assert.Equal(path == "/staff/findings" || path == "/staff" || path == "/staff/rounds" || path == "/staff/sheets" || path == "/staff/change-log" || path == "/staff/registry" || path == "/staff/vocabulary" ? "page" : "true",
                 menu.Single(m => m.Current is not null).Current);
         }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Findings;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -90,8 +90,8 @@ public class LifecycleTests
         Assert.Equal("令和7年10月に情報システム調達規程を改正した。", (string?)Finding(afterCorrection, "R5-指-1")["response"]);
 
         await using var context = setup.Db.CreateContext();
-        var log = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
-        Assert.Null(AuditChain.Verify(log, setup.Db.AuditKey).Problem);
+        var log = await context.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Null(ChangeChain.Verify(log, setup.Db.AuditKey).Problem);
         Assert.Contains(log, e => e.EntityType == "ResponseRequest" && e.Actor == "user:coord");
         foreach (var (action, actor) in new[] { ("drafted", "dx-editor"), ("submitted", "dx-editor"), ("approved", "dx-approver"), ("published", "coord"), ("corrected", "coord") })
         {
@@ -100,7 +100,7 @@ public class LifecycleTests
 
         Assert.Contains(log, e => e.EntityType == "PublicationRound" && e.Action == "update" && e.Actor == "user:coord");
         Assert.Contains(log, e => e.EntityType == "StatusRecord" && e.Actor == "user:coord" && e.After!.Contains("規程の名称の誤り", StringComparison.Ordinal));
-        Assert.Equal(0, (await CliRun.RunAsync("audit-log", "verify", "--db", setup.Db.DbArgument)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("change-log", "verify", "--db", setup.Db.DbArgument)).ExitCode);
     }
 
     [SkippableTheory]

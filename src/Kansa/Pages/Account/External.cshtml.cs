@@ -1,5 +1,5 @@
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.SingleSignOn;
 using Kansa.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -41,7 +41,7 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) ?? await MatchAsync(info);
         if (user is null)
         {
-            await new AuditLog(db, new FixedActor("sso:" + info.ProviderKey), time).RecordAsync("login-failed", "User", info.Principal.FindFirst("preferred_username")?.Value, new { step = "sso", reason = "no account" }, ct);
+            await new ChangeLogWriter(db, new FixedActor("sso:" + info.ProviderKey), time).RecordAsync("login-failed", "User", info.Principal.FindFirst("preferred_username")?.Value, new { step = "sso", reason = "no account" }, ct);
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             Error = "この方の Kansa のアカウントがありません。システム管理者にアカウントの作成を依頼してください。";
             return Page();
@@ -58,7 +58,7 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff" });
         }
 
-        await new AuditLog(db, new FixedActor("user:" + user.UserName), time).RecordAsync(result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "sso" }, ct);
+        await new ChangeLogWriter(db, new FixedActor("user:" + user.UserName), time).RecordAsync(result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "sso" }, ct);
         if (!result.Succeeded)
         {
             Error = result.IsLockedOut ? "このアカウントはロックされています。" : "ログインできませんでした。";

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Security;
 using Kansa.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +54,7 @@ public sealed class LoginModel(PasswordSignIn signIn, KansaDbContext db, TimePro
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
         }
 
-        var log = new AuditLog(db, new FixedActor("user:" + Input.Login), time);
+        var log = new ChangeLogWriter(db, new FixedActor("user:" + Input.Login), time);
         await log.RecordAsync(result.Succeeded ? "login" : "login-failed", "User", Input.Login,
             new { ip = HttpContext.Connection.RemoteIpAddress?.ToString(), lockedOut = result.IsLockedOut }, ct);
         if (result.Succeeded)

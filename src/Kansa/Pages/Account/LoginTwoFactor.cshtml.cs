@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Kansa.Accounts;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Responses;
 using Kansa.Status;
 using Kansa.Storage;
@@ -52,7 +52,7 @@ public sealed class LoginTwoFactorModel(SignInManager<KansaUser> signIn, KansaDb
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        await new AuditLog(db, new FixedActor("user:" + user.UserName), time).RecordAsync(
+        await new ChangeLogWriter(db, new FixedActor("user:" + user.UserName), time).RecordAsync(
             result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "two-factor", lockedOut = result.IsLockedOut }, ct);
         if (result.Succeeded)
         {

@@ -21,8 +21,8 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
     /// <summary>Their departments.</summary>
     public IReadOnlyList<string> Departments { get; private set; } = [];
 
-    /// <summary>Whether they may read the audit log.</summary>
-    public bool ReadsAuditLog { get; private set; }
+    /// <summary>Whether they may read the change log.</summary>
+    public bool ReadsChangeLog { get; private set; }
 
     /// <summary>Whether they draft responses.</summary>
     public bool IsEditor { get; private set; }
@@ -47,7 +47,7 @@ public sealed class IndexModel(UserManager<KansaUser> users, KansaDbContext db, 
         {
             Dashboard = await load.RunAsync(person, ct);
             People = await names.RunAsync(Dashboard.WaitingForApproval.Concat(Dashboard.Returned).Select(i => i.By), ct);
-            ReadsAuditLog = person.Is(Roles.Admin) || person.Is(Roles.Auditor);
+            ReadsChangeLog = person.Is(Roles.Admin) || person.Is(Roles.Auditor);
             IsEditor = person.Is(Roles.Editor);
             IsApprover = person.Is(Roles.Approver);
         }

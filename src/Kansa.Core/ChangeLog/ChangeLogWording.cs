@@ -4,13 +4,13 @@ using Kansa.Calendar;
 using Kansa.Responses;
 using Kansa.Status;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// The audit log's glossary: the Japanese for the actions, the kinds of record and their fields that the log stores
+/// The change log's glossary: the Japanese for the actions, the kinds of record and their fields that the log stores
 /// in English. The stored lines (and their hash chain) never change; only what staff read is translated.
 /// </summary>
-public static class AuditLogWording
+public static class ChangeLogWording
 {
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
     {
@@ -41,7 +41,8 @@ public static class AuditLogWording
         ["PublicationRound"] = "公表の回",
         ["EvidenceFile"] = "根拠資料",
         ["ReminderNotice"] = "期限の通知",
-        ["AuditEntry"] = "監査ログ",
+        ["ChangeEntry"] = "操作記録",
+        ["AuditEntry"] = "操作記録", // the entity's name in lines written before it was renamed
         ["DepartmentSheet"] = "所管課シート",
         ["User"] = "利用者",
         ["KansaUser"] = "利用者",

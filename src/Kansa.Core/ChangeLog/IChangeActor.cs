@@ -1,7 +1,7 @@
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
-/// <summary>Who is acting, for the audit log.</summary>
-public interface IAuditActor
+/// <summary>Who is acting, for the change log.</summary>
+public interface IChangeActor
 {
     /// <summary>user:LOGIN, cli:OSUSER, anonymous or system.</summary>
     string Name { get; }
@@ -9,7 +9,7 @@ public interface IAuditActor
 
 /// <summary>A fixed actor: the command line, tests and background jobs.</summary>
 /// <param name="Name">The actor's name.</param>
-public sealed record FixedActor(string Name) : IAuditActor
+public sealed record FixedActor(string Name) : IChangeActor
 {
     /// <summary>The person running the command line.</summary>
     public static FixedActor CommandLine { get; } = new("cli:" + Environment.UserName);

@@ -1,11 +1,11 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Tests.AuditTrail;
+namespace Kansa.Tests.ChangeLog;
 
 /// <summary>Lines written at the same moment (two people signing in) all reach the log, in one unbroken chain.</summary>
-public class AuditChainConcurrencyTests
+public class ChangeChainConcurrencyTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -16,12 +16,12 @@ public class AuditChainConcurrencyTests
         await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
         {
             await using var context = db.CreateContext();
-            await new AuditLog(context, new FixedActor("user:u" + i), TimeProvider.System).RecordAsync("login", "User", "u" + i, null, CancellationToken.None);
+            await new ChangeLogWriter(context, new FixedActor("user:u" + i), TimeProvider.System).RecordAsync("login", "User", "u" + i, null, CancellationToken.None);
         }));
 
         await using var check = db.CreateContext();
-        var lines = await check.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var lines = await check.ChangeEntries.OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(24, lines.Count(e => e.Action == "login"));
-        Assert.Null(AuditChain.Verify(lines, db.AuditKey).Problem);
+        Assert.Null(ChangeChain.Verify(lines, db.AuditKey).Problem);
     }
 }

@@ -1,11 +1,14 @@
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// One line of the append-only audit log (R5-指-3): who did what, when, with the values before and after.
+/// One line of the append-only change log (R5-指-3): who did what, when, with the values before and after.
 /// Each line carries the hash of the previous one, so that a changed or removed line breaks the chain.
 /// </summary>
-public sealed class AuditEntry
+public sealed class ChangeEntry
 {
+    /// <summary>The table's name in both engines (see KansaDbContext: kept from before the rename).</summary>
+    public const string TableName = "AuditEntries";
+
     /// <summary>Database identity.</summary>
     public long Id { get; set; }
 

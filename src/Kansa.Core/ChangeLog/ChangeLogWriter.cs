@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Kansa.Storage;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>Records events that change nothing in the data but must be traceable: logins, exports, downloads.</summary>
-public sealed class AuditLog(KansaDbContext db, IAuditActor actor, TimeProvider time)
+public sealed class ChangeLogWriter(KansaDbContext db, IChangeActor actor, TimeProvider time)
 {
     /// <summary>Appends one line to the log and saves it at once.</summary>
     public async Task RecordAsync(string action, string? entityType, string? entityKey, object? details, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry
+        db.ChangeEntries.Add(new ChangeEntry
         {
             At = time.GetUtcNow(),
             Actor = actor.Name,

@@ -1,25 +1,25 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// The filtered audit log as CSV (UTF-8 with BOM, so that Excel reads the Japanese), the export itself logged as
+/// The filtered change log as CSV (UTF-8 with BOM, so that Excel reads the Japanese), the export itself logged as
 /// "export" with its filter.
 /// </summary>
-public sealed class ExportAuditLog(SearchAuditLog search, AuditLog log)
+public sealed class ExportChangeLog(SearchChangeLog search, ChangeLogWriter log)
 {
     /// <summary>The CSV bytes and the number of lines.</summary>
-    public async Task<(byte[] Csv, int Count)> RunAsync(AuditLogFilter filter, CancellationToken ct)
+    public async Task<(byte[] Csv, int Count)> RunAsync(ChangeLogFilter filter, CancellationToken ct)
     {
         var lines = await search.AllAsync(filter, ct);
-        await log.RecordAsync("export", nameof(AuditEntry), null, new { Format = "csv", Filter = filter.Describe(), Lines = lines.Count }, ct);
+        await log.RecordAsync("export", nameof(ChangeEntry), null, new { Format = "csv", Filter = filter.Describe(), Lines = lines.Count }, ct);
 
         var text = new StringBuilder();
         text.Append("連番,日時,実行者,操作,対象の種類,対象のキー,変更前,変更後\r\n");
         foreach (var line in lines)
         {
-            var at = TimeZoneInfo.ConvertTime(line.At, SearchAuditLog.Japan).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var at = TimeZoneInfo.ConvertTime(line.At, SearchChangeLog.Japan).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             text.AppendJoin(',', [line.Sequence.ToString(CultureInfo.InvariantCulture), at, Cell(line.Actor), Cell(line.Action), Cell(line.EntityType), Cell(line.EntityKey), Cell(line.Before), Cell(line.After)]);
             text.Append("\r\n");
         }

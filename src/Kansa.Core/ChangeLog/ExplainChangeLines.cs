@@ -7,9 +7,9 @@ using Kansa.Responses;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
-/// <summary>One audit-log line as staff read it.</summary>
+/// <summary>One change-log line as staff read it.</summary>
 /// <param name="Sequence">Position in the chain.</param>
 /// <param name="At">When (UTC), for the machine-readable time element.</param>
 /// <param name="When">When, as 令和8年1月15日 10:00 (Japan time).</param>
@@ -20,20 +20,20 @@ namespace Kansa.AuditTrail;
 /// <param name="FindingNumber">The number of the finding the line concerns, if any.</param>
 /// <param name="Before">Values before, as label/value items.</param>
 /// <param name="After">Values after or details, as label/value items.</param>
-public sealed record AuditLineView(
+public sealed record ChangeLineView(
     long Sequence, DateTimeOffset At, string When, string Actor, string Action, string Entity, string Subject, string? FindingNumber,
     IReadOnlyList<(string Label, string Value)> Before, IReadOnlyList<(string Label, string Value)> After);
 
 /// <summary>
-/// Puts a page of audit-log lines into plain Japanese: names for actors, the finding number for every change that
+/// Puts a page of change-log lines into plain Japanese: names for actors, the finding number for every change that
 /// concerns a finding, readable before/after lists. A fixed handful of queries per page, whatever its length.
 /// </summary>
-public sealed class ExplainAuditLines(KansaDbContext db, ResolveActorNames names)
+public sealed class ExplainChangeLines(KansaDbContext db, ResolveActorNames names)
 {
     private static readonly HashSet<string> AccountTypes = new(StringComparer.Ordinal) { "KansaUser", "UserDepartment", "IdentityUserRole", "IdentityUserLogin", "IdentityUserToken", "IdentityUserClaim", "ApiToken" };
 
     /// <summary>The lines, in the order given.</summary>
-    public async Task<IReadOnlyList<AuditLineView>> RunAsync(IReadOnlyList<AuditLine> lines, CancellationToken ct)
+    public async Task<IReadOnlyList<ChangeLineView>> RunAsync(IReadOnlyList<ChangeLine> lines, CancellationToken ct)
     {
         var facts = lines.Select(Read).ToList();
         var people = await names.RunAsync(
@@ -47,17 +47,17 @@ public sealed class ExplainAuditLines(KansaDbContext db, ResolveActorNames names
             var subject = number
                 ?? (line.EntityType == "User" && line.EntityKey is { } login ? UserSubject(people, login)
                 : people.OfUserId(facts[i].UserId) ?? (AccountTypes.Contains(line.EntityType ?? "") ? "" : line.EntityKey ?? ""));
-            return new AuditLineView(
-                line.Sequence, line.At, WarekiDate.FormatMoment(line.At), people.Of(line.Actor), AuditLogWording.Action(line.Action),
-                AuditLogWording.Entity(line.EntityType), subject, number,
-                AuditLogWording.Items(line.Before, people.Of), AuditLogWording.Items(line.After, people.Of));
+            return new ChangeLineView(
+                line.Sequence, line.At, WarekiDate.FormatMoment(line.At), people.Of(line.Actor), ChangeLogWording.Action(line.Action),
+                ChangeLogWording.Entity(line.EntityType), subject, number,
+                ChangeLogWording.Items(line.Before, people.Of), ChangeLogWording.Items(line.After, people.Of));
         })];
     }
 
     private static string UserSubject(ActorNames people, string login) =>
         people.People.TryGetValue(login, out var name) ? name : $"登録のない利用者 (入力されたログイン名「{login}」)";
 
-    private static Facts Read(AuditLine line)
+    private static Facts Read(ChangeLine line)
     {
         var facts = new Facts();
         foreach (var json in new[] { line.After, line.Before })
@@ -118,7 +118,7 @@ public sealed class ExplainAuditLines(KansaDbContext db, ResolveActorNames names
     private static int? Int(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : null;
 
     // One query per kind of record on the page (at most six), never one per line.
-    private async Task<Dictionary<int, string>> FindingNumbersAsync(IReadOnlyList<AuditLine> lines, List<Facts> facts, CancellationToken ct)
+    private async Task<Dictionary<int, string>> FindingNumbersAsync(IReadOnlyList<ChangeLine> lines, List<Facts> facts, CancellationToken ct)
     {
         static List<int> Ids(IEnumerable<int?> wanted) => [.. wanted.OfType<int>().Distinct()];
 

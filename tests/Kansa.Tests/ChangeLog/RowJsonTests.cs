@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.Findings;
 using Kansa.Status;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Tests.AuditTrail;
+namespace Kansa.Tests.ChangeLog;
 
 /// <summary>The bulk import's log lines carry the JSON the interceptor's serializer writes, byte for byte: the chain hashes it.</summary>
 public class RowJsonTests
@@ -23,9 +23,9 @@ public class RowJsonTests
         using var json = new RowJson();
         foreach (var row in rows)
         {
-            var props = db.Model.FindEntityType(row.GetType())!.GetProperties().Where(p => !AuditInterceptor.Secret.Contains(p.Name))
+            var props = db.Model.FindEntityType(row.GetType())!.GetProperties().Where(p => !ChangeLogInterceptor.Secret.Contains(p.Name))
                 .Select(p => (p.Name, Getter: p.GetGetter())).ToList();
-            var expected = JsonSerializer.Serialize(props.ToDictionary(p => p.Name, p => AuditInterceptor.Plain(p.Getter.GetClrValueUsingContainingEntity(row))), AuditInterceptor.Json);
+            var expected = JsonSerializer.Serialize(props.ToDictionary(p => p.Name, p => ChangeLogInterceptor.Plain(p.Getter.GetClrValueUsingContainingEntity(row))), ChangeLogInterceptor.Json);
             Assert.Equal(expected, json.Write(props, row));
         }
     }

@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 namespace Kansa.Tests.Support;
 
 /// <summary>
-/// One audit-log key file for the whole test run, in a temporary folder: without it every PostgreSQL test
+/// One change-log key file for the whole test run, in a temporary folder: without it every PostgreSQL test
 /// database would leave its key under ~/.config/kansa/audit-keys. Tests about the key's default place or about
-/// other keys set <c>AuditKeyPath</c> themselves or start programs without this variable.
+/// other keys set <c>ChangeLogKeyPath</c> themselves or start programs without this variable.
 /// </summary>
-internal static class AuditKeyForTests
+internal static class ChangeLogKeyForTests
 {
-    /// <summary>The environment variable naming the key file (the setting Kansa:AuditLog:KeyFile).</summary>
-    public const string Variable = "Kansa__AuditLog__KeyFile";
+    /// <summary>The environment variable naming the key file (the setting Kansa:ChangeLog:KeyFile).</summary>
+    public const string Variable = "Kansa__ChangeLog__KeyFile";
 
     [ModuleInitializer]
     internal static void UseTemporaryKey()

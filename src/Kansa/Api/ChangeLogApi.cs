@@ -1,16 +1,16 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.Calendar;
 using Kansa.Security;
 
 namespace Kansa.Api;
 
-/// <summary>The audit log for admins and auditors, filtered and paged.</summary>
-public static class AuditLogApi
+/// <summary>The change log for admins and auditors, filtered and paged.</summary>
+public static class ChangeLogApi
 {
-    /// <summary>Maps GET /api/v1/audit-log.</summary>
-    public static WebApplication MapAuditLogApi(this WebApplication app)
+    /// <summary>Maps GET /api/v1/change-log.</summary>
+    public static WebApplication MapChangeLogApi(this WebApplication app)
     {
-        app.MapGet("/api/v1/audit-log", async (string? actor, string? action, string? entityType, string? from, string? to, int? page, int? pageSize, SearchAuditLog search, CancellationToken ct) =>
+        app.MapGet("/api/v1/change-log", async (string? actor, string? action, string? entityType, string? from, string? to, int? page, int? pageSize, SearchChangeLog search, CancellationToken ct) =>
         {
             var problems = new List<Problem>();
             var fromDay = ParseDay(from, "from", "開始日", problems);
@@ -20,9 +20,9 @@ public static class AuditLogApi
                 return ApiResults.Problem(OutcomeKind.Invalid, problems);
             }
 
-            var found = await search.RunAsync(new AuditLogFilter(actor, action, entityType, fromDay, toDay), page ?? 1, pageSize ?? 50, ct);
-            return found.ToHttp(result => new AuditLogJson(result.Total, result.Page, result.PageSize, result.Pages, result.Lines));
-        }).RequireAuthorization(AccountServices.AuditLogReaders);
+            var found = await search.RunAsync(new ChangeLogFilter(actor, action, entityType, fromDay, toDay), page ?? 1, pageSize ?? 50, ct);
+            return found.ToHttp(result => new ChangeLogJson(result.Total, result.Page, result.PageSize, result.Pages, result.Lines));
+        }).RequireAuthorization(AccountServices.ChangeLogReaders);
         return app;
     }
 
@@ -45,4 +45,4 @@ public static class AuditLogApi
 }
 
 /// <summary>A page of the change log as the API answers it.</summary>
-public sealed record AuditLogJson(int Total, int Page, int PageSize, int Pages, IReadOnlyList<AuditLine> Lines);
+public sealed record ChangeLogJson(int Total, int Page, int PageSize, int Pages, IReadOnlyList<ChangeLine> Lines);

@@ -1,9 +1,9 @@
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 
 namespace Kansa.Security;
 
-/// <summary>The signed-in person of the current request, for the audit log; "system" outside requests.</summary>
-public sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor
+/// <summary>The signed-in person of the current request, for the change log; "system" outside requests.</summary>
+public sealed class HttpChangeActor(IHttpContextAccessor http) : IChangeActor
 {
     /// <inheritdoc />
     public string Name => http.HttpContext is null

@@ -2,15 +2,15 @@ using Kansa.Accounts;
 using Kansa.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
-/// <summary>A filter over the audit log; dates are days in Japan time, both ends included.</summary>
+/// <summary>A filter over the change log; dates are days in Japan time, both ends included.</summary>
 /// <param name="Actor">Part of the actor (user:LOGIN, cli:…) or of a person's display name.</param>
 /// <param name="Action">The action, exactly (create, update, login …).</param>
 /// <param name="EntityType">The entity type, exactly (Finding, Response …).</param>
 /// <param name="From">First day.</param>
 /// <param name="To">Last day.</param>
-public sealed record AuditLogFilter(string? Actor, string? Action, string? EntityType, DateOnly? From, DateOnly? To)
+public sealed record ChangeLogFilter(string? Actor, string? Action, string? EntityType, DateOnly? From, DateOnly? To)
 {
     /// <summary>The filter's values, for the log line of an export.</summary>
     public object Describe() => new { Actor, Action, EntityType, From = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
@@ -46,21 +46,21 @@ public sealed record AuditLogFilter(string? Actor, string? Action, string? Entit
 /// <param name="EntityKey">Its key.</param>
 /// <param name="Before">Values before, JSON.</param>
 /// <param name="After">Values after or details, JSON.</param>
-public sealed record AuditLine(long Sequence, DateTimeOffset At, string Actor, string Action, string? EntityType, string? EntityKey, string? Before, string? After);
+public sealed record ChangeLine(long Sequence, DateTimeOffset At, string Actor, string Action, string? EntityType, string? EntityKey, string? Before, string? After);
 
 /// <summary>A page of lines.</summary>
 /// <param name="Lines">The lines, newest first.</param>
 /// <param name="Total">Lines matching the filter.</param>
 /// <param name="Page">This page, from 1.</param>
 /// <param name="PageSize">Lines per page.</param>
-public sealed record AuditLogPage(IReadOnlyList<AuditLine> Lines, int Total, int Page, int PageSize)
+public sealed record ChangeLogPage(IReadOnlyList<ChangeLine> Lines, int Total, int Page, int PageSize)
 {
     /// <summary>Number of pages (at least 1).</summary>
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Filters and pages the audit log for admins and auditors (reading it changes nothing, so it is not logged).</summary>
-public sealed class SearchAuditLog(KansaDbContext db)
+/// <summary>Filters and pages the change log for admins and auditors (reading it changes nothing, so it is not logged).</summary>
+public sealed class SearchChangeLog(KansaDbContext db)
 {
     /// <summary>The time zone of the filter's days.</summary>
     public static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
@@ -68,12 +68,12 @@ public sealed class SearchAuditLog(KansaDbContext db)
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 200;
 
-    /// <summary>One page, newest first; a filter that cannot be used (<see cref="AuditLogFilter.Problems"/>) is refused.</summary>
-    public async Task<Outcome<AuditLogPage>> RunAsync(AuditLogFilter filter, int page, int pageSize, CancellationToken ct)
+    /// <summary>One page, newest first; a filter that cannot be used (<see cref="ChangeLogFilter.Problems"/>) is refused.</summary>
+    public async Task<Outcome<ChangeLogPage>> RunAsync(ChangeLogFilter filter, int page, int pageSize, CancellationToken ct)
     {
         if (filter.Problems() is { Count: > 0 } problems)
         {
-            return Outcome<AuditLogPage>.Invalid(problems);
+            return Outcome<ChangeLogPage>.Invalid(problems);
         }
 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -81,24 +81,24 @@ public sealed class SearchAuditLog(KansaDbContext db)
         var total = await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var lines = await Project(query.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return Outcome<AuditLogPage>.Ok(new AuditLogPage(lines, total, page, pageSize));
+        return Outcome<ChangeLogPage>.Ok(new ChangeLogPage(lines, total, page, pageSize));
     }
 
-    /// <summary>Every matching line, oldest first (for exports); callers check <see cref="AuditLogFilter.Problems"/> first.</summary>
-    public async Task<IReadOnlyList<AuditLine>> AllAsync(AuditLogFilter filter, CancellationToken ct) =>
+    /// <summary>Every matching line, oldest first (for exports); callers check <see cref="ChangeLogFilter.Problems"/> first.</summary>
+    public async Task<IReadOnlyList<ChangeLine>> AllAsync(ChangeLogFilter filter, CancellationToken ct) =>
         await Project((await FilterAsync(filter, ct)).OrderBy(e => e.Sequence)).ToListAsync(ct);
 
     /// <summary>The actions and entity types present, for the filter's choices.</summary>
     public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct)
     {
-        var actions = await db.AuditEntries.Select(e => e.Action).Distinct().ToListAsync(ct);
-        var types = await db.AuditEntries.Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().ToListAsync(ct);
+        var actions = await db.ChangeEntries.Select(e => e.Action).Distinct().ToListAsync(ct);
+        var types = await db.ChangeEntries.Where(e => e.EntityType != null).Select(e => e.EntityType!).Distinct().ToListAsync(ct);
         return ([.. actions.Order(StringComparer.Ordinal)], [.. types.Order(StringComparer.Ordinal)]);
     }
 
-    private async Task<IQueryable<AuditEntry>> FilterAsync(AuditLogFilter filter, CancellationToken ct)
+    private async Task<IQueryable<ChangeEntry>> FilterAsync(ChangeLogFilter filter, CancellationToken ct)
     {
-        var query = db.AuditEntries.AsNoTracking();
+        var query = db.ChangeEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             // Staff know people by the names the log shows, not by their login ids: a name matches every login it belongs to.
@@ -148,12 +148,12 @@ public sealed class SearchAuditLog(KansaDbContext db)
     // Binary search over the sequence numbers (1..last, without gaps): a few single-row reads.
     private async Task<long> FirstSequenceAtOrAfterAsync(DateTimeOffset instant, CancellationToken ct)
     {
-        var last = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var last = await db.ChangeEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         var (low, high) = (1L, last + 1);
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var at = await db.AuditEntries.Where(e => e.Sequence == middle).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+            var at = await db.ChangeEntries.Where(e => e.Sequence == middle).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
             if (at is null || at.Value >= instant)
             {
                 high = middle;
@@ -167,6 +167,6 @@ public sealed class SearchAuditLog(KansaDbContext db)
         return low;
     }
 
-    private static IQueryable<AuditLine> Project(IQueryable<AuditEntry> query) =>
-        query.Select(e => new AuditLine(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityKey, e.Before, e.After));
+    private static IQueryable<ChangeLine> Project(IQueryable<ChangeEntry> query) =>
+        query.Select(e => new ChangeLine(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityKey, e.Before, e.After));
 }

@@ -3,15 +3,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// A signed statement of the audit log's head (sequence, hash, time, line count) that an external auditor keeps
+/// A signed statement of the change log's head (sequence, hash, time, line count) that an external auditor keeps
 /// outside the system. Later, the chain must still contain that line with that hash: a removed tail or a
 /// rewritten and re-hashed older line is then detected even by someone who holds the database and the key.
 /// Signed with ECDSA P-256 so that it can be checked with the public key alone.
 /// </summary>
-public sealed record AuditCheckpoint(long Sequence, string Hash, long Entries, DateTimeOffset At, string KeyId, string Signature)
+public sealed record ChangeLogCheckpoint(long Sequence, string Hash, long Entries, DateTimeOffset At, string KeyId, string Signature)
 {
     /// <summary>The format name written into every checkpoint file.</summary>
     public const string FormatName = "kansa-audit-checkpoint/1";
@@ -19,10 +19,10 @@ public sealed record AuditCheckpoint(long Sequence, string Hash, long Entries, D
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Signs the current head.</summary>
-    public static AuditCheckpoint Create(long sequence, string hash, long entries, DateTimeOffset at, AuditKey key)
+    public static ChangeLogCheckpoint Create(long sequence, string hash, long entries, DateTimeOffset at, ChangeLogKey key)
     {
         var atMs = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var unsigned = new AuditCheckpoint(sequence, hash, entries, atMs, key.Id, "");
+        var unsigned = new ChangeLogCheckpoint(sequence, hash, entries, atMs, key.Id, "");
         return unsigned with { Signature = Convert.ToBase64String(key.Sign(unsigned.SignedBytes())) };
     }
 
@@ -31,7 +31,7 @@ public sealed record AuditCheckpoint(long Sequence, string Hash, long Entries, D
         new Stored(FormatName, Sequence, Hash, Entries, At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), KeyId, Signature), Json);
 
     /// <summary>Reads a checkpoint file; a Japanese problem (naming the file) when it is not one.</summary>
-    public static (AuditCheckpoint? Checkpoint, string? Problem) Parse(string json, string name)
+    public static (ChangeLogCheckpoint? Checkpoint, string? Problem) Parse(string json, string name)
     {
         try
         {
@@ -43,7 +43,7 @@ public sealed record AuditCheckpoint(long Sequence, string Hash, long Entries, D
                 return (null, $"{name}: チェックポイントの形式 ({FormatName}) ではありません");
             }
 
-            return (new AuditCheckpoint(s.Sequence, s.Hash, s.Entries, at.ToUniversalTime(), s.KeyId, s.Signature), null);
+            return (new ChangeLogCheckpoint(s.Sequence, s.Hash, s.Entries, at.ToUniversalTime(), s.KeyId, s.Signature), null);
         }
         catch (JsonException e)
         {
@@ -54,14 +54,14 @@ public sealed record AuditCheckpoint(long Sequence, string Hash, long Entries, D
     /// <summary>Whether the signature was made by the private half of this public key (SubjectPublicKeyInfo).</summary>
     public bool IsSignedBy(byte[] publicKey)
     {
-        if (KeyId != AuditKey.IdOf(publicKey))
+        if (KeyId != ChangeLogKey.IdOf(publicKey))
         {
             return false;
         }
 
         try
         {
-            return AuditKey.VerifySignature(publicKey, SignedBytes(), Convert.FromBase64String(Signature));
+            return ChangeLogKey.VerifySignature(publicKey, SignedBytes(), Convert.FromBase64String(Signature));
         }
         catch (FormatException)
         {

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// Writes every change made through <see cref="KansaDbContext"/> to the audit log, in the same transaction:
+/// Writes every change made through <see cref="KansaDbContext"/> to the change log, in the same transaction:
 /// nothing is stored without its line in the log. Secrets (password hashes, token hashes) are never logged.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, AuditKeyFile keyFile) : SaveChangesInterceptor
+public sealed class ChangeLogInterceptor(IChangeActor actor, TimeProvider time, ChangeLogKeyFile keyFile) : SaveChangesInterceptor
 {
     internal static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
@@ -34,12 +34,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
             // Reading the chain's last line and appending after it must be one transaction, also when only log lines
             // are saved (logins, downloads): else two such saves can take the same sequence number.
             var captured = Capture(db);
-            if ((captured || db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)) && db.Database.CurrentTransaction is null)
+            if ((captured || db.ChangeTracker.Entries<ChangeEntry>().Any(e => e.State == EntityState.Added)) && db.Database.CurrentTransaction is null)
             {
                 owned = await db.Database.BeginTransactionAsync(cancellationToken);
             }
 
-            await SealAsync(db, keyFile, db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(), cancellationToken);
+            await SealAsync(db, keyFile, db.ChangeTracker.Entries<ChangeEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(), cancellationToken);
         }
 
         return result;
@@ -47,7 +47,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
 
     /// <inheritdoc />
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new NotSupportedException("Kansa saves asynchronously so that every change reaches the audit log");
+        throw new NotSupportedException("Kansa saves asynchronously so that every change reaches the change log");
 
     /// <inheritdoc />
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
         if (eventData.Context is KansaDbContext db && pending.Count > 0)
         {
             // Keys of new rows are known only now, so their lines are written by a second save in the same transaction.
-            var lines = pending.Select(p => new AuditEntry
+            var lines = pending.Select(p => new ChangeEntry
             {
                 At = time.GetUtcNow(),
                 Actor = actor.Name,
@@ -66,7 +66,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
                 After = p.After is null ? null : JsonSerializer.Serialize(p.After.ToDictionary(n => n, n => Plain(p.Entry.Property(n).CurrentValue)), Json),
             }).ToList();
             pending.Clear();
-            db.AuditEntries.AddRange(lines);
+            db.ChangeEntries.AddRange(lines);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -97,7 +97,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is ChangeEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }
@@ -132,10 +132,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
     /// create lines (fields, JSON) this interceptor writes for added rows, sealed after the chain's last line.
     /// The caller inserts them.
     /// </summary>
-    internal async Task<List<AuditEntry>> CreatedLinesAsync(KansaDbContext db, IEnumerable<object> rows, CancellationToken ct)
+    internal async Task<List<ChangeEntry>> CreatedLinesAsync(KansaDbContext db, IEnumerable<object> rows, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var lines = new List<AuditEntry>();
+        var lines = new List<ChangeEntry>();
         using var json = new RowJson();
         foreach (var group in rows.GroupBy(r => r.GetType()))
         {
@@ -143,7 +143,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
             var props = type.GetProperties().Where(p => !Secret.Contains(p.Name)).Select(p => (p.Name, Getter: p.GetGetter())).ToList();
             var key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToList();
             var name = group.Key.Name.Split('`')[0];
-            lines.AddRange(group.Select(row => new AuditEntry
+            lines.AddRange(group.Select(row => new ChangeEntry
             {
                 At = now,
                 Actor = actor.Name,
@@ -158,7 +158,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
         return lines;
     }
 
-    private static async Task SealAsync(KansaDbContext db, AuditKeyFile keyFile, List<AuditEntry> lines, CancellationToken ct)
+    private static async Task SealAsync(KansaDbContext db, ChangeLogKeyFile keyFile, List<ChangeEntry> lines, CancellationToken ct)
     {
         if (lines.Count == 0)
         {
@@ -172,19 +172,19 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time, Audit
         }
 
         var key = keyFile.GetOrCreate();
-        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+        var last = await db.ChangeEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? "");
         foreach (var line in lines)
         {
-            AuditChain.Seal(line, sequence, hash, key);
+            ChangeChain.Seal(line, sequence, hash, key);
             (sequence, hash) = (line.Sequence, line.Hash);
         }
     }
 
     /// <summary>The interceptor the context logs its changes with, if any.</summary>
-    internal static AuditInterceptor? Of(DbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditInterceptor>().FirstOrDefault();
+    internal static ChangeLogInterceptor? Of(DbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ChangeLogInterceptor>().FirstOrDefault();
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kansa.Tests.PlainJapanese;
 
-/// <summary>The audit-log page in Japanese: names, actions, kinds, finding numbers, readable values, 50 lines a page.</summary>
-public partial class AuditLogReadingTests
+/// <summary>The change-log page in Japanese: names, actions, kinds, finding numbers, readable values, 50 lines a page.</summary>
+public partial class ChangeLogReadingTests
 {
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -21,10 +21,10 @@ public partial class AuditLogReadingTests
         long total;
         await using (var context = setup.Db.CreateContext())
         {
-            total = await context.AuditEntries.CountAsync();
+            total = await context.ChangeEntries.CountAsync();
         }
 
-        var first = await admin.GetAsync("/staff/audit-log");
+        var first = await admin.GetAsync("/staff/change-log");
         var firstHtml = await first.Content.ReadAsStringAsync();
         var document = new HtmlParser().ParseDocument(firstHtml);
         var next = document.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
@@ -34,17 +34,17 @@ public partial class AuditLogReadingTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.True(total > 50, $"the seed and the walk wrote only {total} lines");
-        Assert.Equal(50, document.QuerySelectorAll("table.audit-log tbody tr").Length);
-        Assert.Equal(total, long.Parse(document.QuerySelector("table.audit-log tbody th")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(50, document.QuerySelectorAll("table.change-log tbody tr").Length);
+        Assert.Equal(total, long.Parse(document.QuerySelector("table.change-log tbody th")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("page=2", next, StringComparison.Ordinal);
-        Assert.Equal(total - 50, long.Parse(second.QuerySelector("table.audit-log tbody th")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(total - 50, long.Parse(second.QuerySelector("table.change-log tbody th")!.TextContent, System.Globalization.CultureInfo.InvariantCulture));
         Assert.NotNull(second.QuerySelector("a[rel=prev]"));
 
         // Who, what and which in Japanese: the approver's return concerns R5-指-1, by name and department.
         Assert.Contains("高橋 (DX推進課)", text, StringComparison.Ordinal);
         Assert.Contains("ログイン", text, StringComparison.Ordinal);
         Assert.Contains("回答の手続き", text, StringComparison.Ordinal);
-        Assert.Contains(document.QuerySelectorAll("table.audit-log a"), a => a.TextContent == "R5-指-1");
+        Assert.Contains(document.QuerySelectorAll("table.change-log a"), a => a.TextContent == "R5-指-1");
         Assert.Contains("コメント: 日付を入れてください", text, StringComparison.Ordinal);
         Assert.Contains("段階: 差戻し", text, StringComparison.Ordinal);
         Assert.DoesNotContain("user:", text, StringComparison.Ordinal);

@@ -1,12 +1,12 @@
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
 /// A copied database keeps the key its log was sealed with. The key is a secret and never travels inside a backup
 /// file, but <c>db copy</c> runs where both places are at hand: it puts the source's key file where the target
-/// looks for its own, so that <c>audit-log verify</c> on the copy checks the same chain, and the next line written
+/// looks for its own, so that <c>change-log verify</c> on the copy checks the same chain, and the next line written
 /// there is sealed with the same key instead of a new one that verify would call "another key".
 /// </summary>
-public static class CarryAuditKey
+public static class CarryChangeLogKey
 {
     /// <summary>Null when the copy may go ahead; else a Japanese reason (the target already holds a different key).</summary>
     /// <exception cref="InvalidDataException">A key file exists but is not a Kansa audit key.</exception>
@@ -17,11 +17,11 @@ public static class CarryAuditKey
             return null;
         }
 
-        var source = AuditKey.Load(sourcePath);
-        var target = AuditKey.Load(targetPath);
+        var source = ChangeLogKey.Load(sourcePath);
+        var target = ChangeLogKey.Load(targetPath);
         return source is not null && target is not null && source.Id != target.Id
-            ? $"{Path.GetFullPath(targetPath)}: コピー先には、コピー元 ({Path.GetFullPath(sourcePath)}) と別の監査ログの鍵があります。"
-              + "コピー先の鍵ファイルを退避するか、Kansa:AuditLog:KeyFile でコピー元と同じ鍵を指定してください。"
+            ? $"{Path.GetFullPath(targetPath)}: コピー先には、コピー元 ({Path.GetFullPath(sourcePath)}) と別の操作記録の鍵があります。"
+              + "コピー先の鍵ファイルを退避するか、Kansa:ChangeLog:KeyFile でコピー元と同じ鍵を指定してください。"
             : null;
     }
 

@@ -1,16 +1,16 @@
 using Kansa.Api;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.OpenData;
 using Kansa.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Kansa.Pages.Staff.AuditLog;
+namespace Kansa.Pages.Staff.ChangeLog;
 
-/// <summary>The audit log for admins and auditors: filter, page, export CSV (the export itself is logged).</summary>
-[Authorize(Policy = AccountServices.AuditLogReaders)]
-public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, ExplainAuditLines explain) : PageModel
+/// <summary>The change log for admins and auditors: filter, page, export CSV (the export itself is logged).</summary>
+[Authorize(Policy = AccountServices.ChangeLogReaders)]
+public sealed class IndexModel(SearchChangeLog search, ExportChangeLog export, ExplainChangeLines explain) : PageModel
 {
     /// <summary>Lines per page.</summary>
     public const int PageSize = 50;
@@ -25,10 +25,10 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
         int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
 
     /// <summary>The lines shown.</summary>
-    public AuditLogPage? Result { get; private set; }
+    public ChangeLogPage? Result { get; private set; }
 
     /// <summary>The page's lines in plain Japanese (names, finding numbers, readable before/after).</summary>
-    public IReadOnlyList<AuditLineView> Lines { get; private set; } = [];
+    public IReadOnlyList<ChangeLineView> Lines { get; private set; } = [];
 
     /// <summary>Actions present in the log: stored value and Japanese label.</summary>
     public IReadOnlyList<(string Value, string Label)> Actions { get; private set; } = [];
@@ -40,7 +40,7 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
     public async Task OnGetAsync(CancellationToken ct)
     {
         var (actions, types) = await search.ChoicesAsync(ct);
-        (Actions, EntityTypes) = (AuditLogWording.Choices(actions, entities: false), AuditLogWording.Choices(types, entities: true));
+        (Actions, EntityTypes) = (ChangeLogWording.Choices(actions, entities: false), ChangeLogWording.Choices(types, entities: true));
         if (ToFilter() is { } filter)
         {
             var found = await search.RunAsync(filter, PageNumber, PageSize, ct);
@@ -60,11 +60,11 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
         }
 
         var (csv, _) = await export.RunAsync(filter, ct);
-        return File(csv, "text/csv; charset=utf-8", "kansa-audit-log.csv");
+        return File(csv, "text/csv; charset=utf-8", "kansa-change-log.csv");
     }
 
-    /// <summary>The link to another page of the same filter: /staff/audit-log?Filter.Action=login&amp;page=2.</summary>
-    public string PageLink(int page) => "/staff/audit-log" + Microsoft.AspNetCore.Http.QueryString.Create(RouteValues(page).Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)));
+    /// <summary>The link to another page of the same filter: /staff/change-log?Filter.Action=login&amp;page=2.</summary>
+    public string PageLink(int page) => "/staff/change-log" + Microsoft.AspNetCore.Http.QueryString.Create(RouteValues(page).Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)));
 
     /// <summary>The query string of the current filter, for paging and export links.</summary>
     public Dictionary<string, string> RouteValues(int? page = null)
@@ -91,11 +91,11 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
         return values;
     }
 
-    private AuditLogFilter? ToFilter()
+    private ChangeLogFilter? ToFilter()
     {
         var problems = new List<Problem>();
-        var from = AuditLogApi.ParseDay(Filter.From, "Filter.From", "開始日", problems);
-        var to = AuditLogApi.ParseDay(Filter.To, "Filter.To", "終了日", problems);
+        var from = ChangeLogApi.ParseDay(Filter.From, "Filter.From", "開始日", problems);
+        var to = ChangeLogApi.ParseDay(Filter.To, "Filter.To", "終了日", problems);
         foreach (var problem in problems)
         {
             ModelState.AddModelError(problem.Field, problem.Message);
@@ -106,7 +106,7 @@ public sealed class IndexModel(SearchAuditLog search, ExportAuditLog export, Exp
             return null;
         }
 
-        var filter = new AuditLogFilter(Filter.Actor, Filter.Action, Filter.EntityType, from, to);
+        var filter = new ChangeLogFilter(Filter.Actor, Filter.Action, Filter.EntityType, from, to);
         var refused = filter.Problems();
         ModelState.AddProblems(refused, "Filter");
         return refused.Count == 0 ? filter : null;

@@ -1,18 +1,18 @@
 using System.Text.RegularExpressions;
-using Kansa.AuditTrail;
+using Kansa.ChangeLog;
 using Kansa.OpenData;
 using Kansa.Storage;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Tests.AuditTrail;
+namespace Kansa.Tests.ChangeLog;
 
 /// <summary>
-/// The audit log's anchors (issue 7, item 6): lines sealed with a key kept outside the database, and signed
+/// The change log's anchors (issue 7, item 6): lines sealed with a key kept outside the database, and signed
 /// checkpoints an auditor keeps elsewhere. A cut tail, a rewritten and re-hashed line, or another key fail
-/// <c>kansa audit-log verify</c>; an intact log passes.
+/// <c>kansa change-log verify</c>; an intact log passes.
 /// </summary>
-public partial class AuditAnchorTests
+public partial class ChangeLogAnchorTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -24,12 +24,12 @@ public partial class AuditAnchorTests
         await CliRun.RunAsync("import", TestPaths.DemoSamples[^1], "--db", db.DbArgument);
         var second = await CheckpointAsync(db, dir.File("second.json"));
 
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", first, "--checkpoint", second);
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", first, "--checkpoint", second);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("チェックポイント 2 件と一致", run.Out, StringComparison.Ordinal);
         await using var context = db.CreateContext();
-        Assert.All(await context.AuditEntries.Select(e => e.Hash).ToListAsync(), h => Assert.StartsWith("h1:" + db.AuditKey!.Id + ":", h, StringComparison.Ordinal));
+        Assert.All(await context.ChangeEntries.Select(e => e.Hash).ToListAsync(), h => Assert.StartsWith("h1:" + db.AuditKey!.Id + ":", h, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -43,23 +43,23 @@ public partial class AuditAnchorTests
 
         await using (var context = db.CreateContext())
         {
-            await context.AuditEntries.Where(e => e.Sequence > head - 5).ExecuteDeleteAsync();
+            await context.ChangeEntries.Where(e => e.Sequence > head - 5).ExecuteDeleteAsync();
         }
 
         // The keyed chain alone cannot see a cut tail (what is left is still a valid chain): the checkpoint does.
-        Assert.Equal(0, (await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument)).ExitCode);
-        var cut = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
+        Assert.Equal(0, (await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument)).ExitCode);
+        var cut = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
         Assert.Equal(1, cut.ExitCode);
-        Assert.Contains($"{head} 番までの記録がありますが、監査ログは {head - 5} 番までしかありません", cut.Error, StringComparison.Ordinal);
+        Assert.Contains($"{head} 番までの記録がありますが、操作記録は {head - 5} 番までしかありません", cut.Error, StringComparison.Ordinal);
 
         await using (var context = db.CreateContext())
         {
-            await context.AuditEntries.ExecuteDeleteAsync();
+            await context.ChangeEntries.ExecuteDeleteAsync();
         }
 
-        var emptied = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
+        var emptied = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
         Assert.Equal(1, emptied.ExitCode);
-        Assert.Contains("監査ログは 0 番までしかありません", emptied.Error, StringComparison.Ordinal);
+        Assert.Contains("操作記録は 0 番までしかありません", emptied.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -70,19 +70,19 @@ public partial class AuditAnchorTests
 
         // Re-hashed as before the key (plain SHA-256), and sealed under a key of the attacker's own.
         await RewriteAsync(db, 50, null);
-        var plain = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var plain = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.Equal(1, plain.ExitCode);
         Assert.Contains("50 番の記録に鍵の封印がありません", plain.Error, StringComparison.Ordinal);
 
-        var other = AuditKey.Generate();
+        var other = ChangeLogKey.Generate();
         await RewriteAsync(db, 50, other);
-        var forged = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var forged = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.Equal(1, forged.ExitCode);
         Assert.Contains($"50 番の記録は別の鍵 ({other.Id}) で封印されています", forged.Error, StringComparison.Ordinal);
 
         // Claiming the real key's id does not help without the real key.
         await RewriteAsync(db, 50, other, claimId: db.AuditKey!.Id);
-        var claimed = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var claimed = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.Equal(1, claimed.ExitCode);
         Assert.Contains("50 番の記録が書き換えられています (鍵による封印が合いません)", claimed.Error, StringComparison.Ordinal);
     }
@@ -97,8 +97,8 @@ public partial class AuditAnchorTests
 
         // Someone holding the database and the key re-seals the chain: only a checkpoint kept elsewhere shows it.
         await RewriteAsync(db, 50, db.AuditKey!);
-        Assert.Equal(0, (await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument)).ExitCode);
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
+        Assert.Equal(0, (await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument)).ExitCode);
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("がチェックポイント", run.Error, StringComparison.Ordinal);
@@ -112,22 +112,22 @@ public partial class AuditAnchorTests
         using var dir = new TempDir();
         var checkpoint = await CheckpointAsync(db, dir.File("cp.json"));
         await using var context = db.CreateContext();
-        var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var entries = await context.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
 
-        Assert.Null(AuditChain.Verify(entries, db.AuditKey).Problem);
-        var wrong = AuditKey.Generate();
-        Assert.StartsWith("1 番の記録は別の鍵", AuditChain.Verify(entries, wrong).Problem, StringComparison.Ordinal);
-        Assert.StartsWith("1 番の記録は鍵", AuditChain.Verify(entries, null).Problem, StringComparison.Ordinal);
+        Assert.Null(ChangeChain.Verify(entries, db.AuditKey).Problem);
+        var wrong = ChangeLogKey.Generate();
+        Assert.StartsWith("1 番の記録は別の鍵", ChangeChain.Verify(entries, wrong).Problem, StringComparison.Ordinal);
+        Assert.StartsWith("1 番の記録は鍵", ChangeChain.Verify(entries, null).Problem, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(dir.File("wrong.pem"), wrong.PublicKeyPem);
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint, "--public-key", dir.File("wrong.pem"));
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint, "--public-key", dir.File("wrong.pem"));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("チェックポイントの署名が正しくありません", run.Error, StringComparison.Ordinal);
 
         // The auditor's own copy of the public key is enough to check the checkpoint.
-        var exported = await CliRun.RunAsync("audit-log", "public-key", "--db", db.DbArgument, "-o", dir.File("right.pem"));
+        var exported = await CliRun.RunAsync("change-log", "public-key", "--db", db.DbArgument, "-o", dir.File("right.pem"));
         Assert.Equal(0, exported.ExitCode);
-        Assert.Equal(0, (await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint, "--public-key", dir.File("right.pem"))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint, "--public-key", dir.File("right.pem"))).ExitCode);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public partial class AuditAnchorTests
         var head = await HeadAsync(db);
         await File.WriteAllTextAsync(checkpoint, (await File.ReadAllTextAsync(checkpoint)).Replace($"\"sequence\": {head},", $"\"sequence\": {head - 3},", StringComparison.Ordinal));
 
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument, "--checkpoint", checkpoint);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("cp.json: チェックポイントの署名が正しくありません", run.Error, StringComparison.Ordinal);
@@ -155,17 +155,17 @@ public partial class AuditAnchorTests
             var previous = "";
             for (var i = 1; i <= 3; i++)
             {
-                var line = new AuditEntry { Sequence = i, At = DateTimeOffset.UnixEpoch.AddDays(i), Actor = "cli:old", Action = "login", PreviousHash = previous };
-                line.Hash = AuditChain.LegacyHashOf(line);
+                var line = new ChangeEntry { Sequence = i, At = DateTimeOffset.UnixEpoch.AddDays(i), Actor = "cli:old", Action = "login", PreviousHash = previous };
+                line.Hash = ChangeChain.LegacyHashOf(line);
                 previous = line.Hash;
-                raw.AuditEntries.Add(line);
+                raw.ChangeEntries.Add(line);
             }
 
             await raw.SaveChangesAsync();
         }
 
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", db.DbArgument);
-        var run = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var run = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("1〜3 番の 3 件は鍵を使う前の形式です", run.Error, StringComparison.Ordinal);
 
@@ -173,14 +173,14 @@ public partial class AuditAnchorTests
         var head = await HeadAsync(db);
         await using (var raw = Unsealed(db))
         {
-            var last = await raw.AuditEntries.SingleAsync(e => e.Sequence == head);
-            var line = new AuditEntry { Sequence = head + 1, At = DateTimeOffset.UnixEpoch, Actor = "cli:x", Action = "login", PreviousHash = last.Hash };
-            line.Hash = AuditChain.LegacyHashOf(line);
-            raw.AuditEntries.Add(line);
+            var last = await raw.ChangeEntries.SingleAsync(e => e.Sequence == head);
+            var line = new ChangeEntry { Sequence = head + 1, At = DateTimeOffset.UnixEpoch, Actor = "cli:x", Action = "login", PreviousHash = last.Hash };
+            line.Hash = ChangeChain.LegacyHashOf(line);
+            raw.ChangeEntries.Add(line);
             await raw.SaveChangesAsync();
         }
 
-        var forged = await CliRun.RunAsync("audit-log", "verify", "--db", db.DbArgument);
+        var forged = await CliRun.RunAsync("change-log", "verify", "--db", db.DbArgument);
         Assert.Equal(1, forged.ExitCode);
         Assert.Contains($"{head + 1} 番の記録に鍵の封印がありません", forged.Error, StringComparison.Ordinal);
     }
@@ -191,12 +191,12 @@ public partial class AuditAnchorTests
     {
         using var dir = new TempDir();
         var target = DatabaseTarget.Resolve(dir.File("city.db"));
-        Assert.Equal(dir.File("city.db") + ".audit-key", DatabaseTarget.DefaultAuditKeyPath(target, null));
+        Assert.Equal(dir.File("city.db") + ".audit-key", DatabaseTarget.DefaultChangeLogKeyPath(target, null));
 
         var path = Path.Combine(dir.File("keys"), "a.audit-key");
-        var key = AuditKey.LoadOrCreate(path);
+        var key = ChangeLogKey.LoadOrCreate(path);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        Assert.Equal(key.Id, AuditKey.LoadOrCreate(path).Id);
+        Assert.Equal(key.Id, ChangeLogKey.LoadOrCreate(path).Id);
         Assert.Equal(key.PublicKeyPem.Trim(), File.ReadAllText(path + ".pub").Trim());
     }
 
@@ -210,7 +210,7 @@ public partial class AuditAnchorTests
         await CliRun.RunAsync("import", TestPaths.DemoSamples[0], "--db", db.DbArgument);
 
         await using var context = db.CreateContext();
-        var lines = await context.AuditEntries.AsNoTracking().Where(e => e.Action == "create").ToListAsync();
+        var lines = await context.ChangeEntries.AsNoTracking().Where(e => e.Action == "create").ToListAsync();
         Assert.True(lines.Count > 20);
         Assert.DoesNotContain(lines, e => TemporaryId().IsMatch(e.After ?? "") || TemporaryId().IsMatch(e.Before ?? ""));
 
@@ -232,7 +232,7 @@ public partial class AuditAnchorTests
         for (var i = 0; i < 60; i++)
         {
             await using var context = db.CreateContext();
-            await new AuditLog(context, new FixedActor("user:u" + i), TimeProvider.System).RecordAsync(i % 2 == 0 ? "login" : "export", "User", "u" + i, new { i }, CancellationToken.None);
+            await new ChangeLogWriter(context, new FixedActor("user:u" + i), TimeProvider.System).RecordAsync(i % 2 == 0 ? "login" : "export", "User", "u" + i, new { i }, CancellationToken.None);
         }
 
         Assert.True(await HeadAsync(db) > 60, $"{await HeadAsync(db)} lines");
@@ -241,7 +241,7 @@ public partial class AuditAnchorTests
 
     private static async Task<string> CheckpointAsync(TestDatabase db, string file)
     {
-        var run = await CliRun.RunAsync("audit-log", "checkpoint", "--db", db.DbArgument, "-o", file);
+        var run = await CliRun.RunAsync("change-log", "checkpoint", "--db", db.DbArgument, "-o", file);
         Assert.True(run.ExitCode == 0, run.Error);
         return file;
     }
@@ -249,14 +249,14 @@ public partial class AuditAnchorTests
     private static async Task<long> HeadAsync(TestDatabase db)
     {
         await using var context = db.CreateContext();
-        return await context.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
+        return await context.ChangeEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
     }
 
     /// <summary>What someone with write access to the database does: change a line and re-hash all later ones.</summary>
-    private static async Task RewriteAsync(TestDatabase db, long at, AuditKey? key, string? claimId = null)
+    private static async Task RewriteAsync(TestDatabase db, long at, ChangeLogKey? key, string? claimId = null)
     {
         await using var context = Unsealed(db);
-        var lines = await context.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var lines = await context.ChangeEntries.OrderBy(e => e.Sequence).ToListAsync();
         lines[(int)at - 1].After = "{\"Title\":\"書き換え\"}";
         for (var i = (int)at - 1; i < lines.Count; i++)
         {
@@ -264,11 +264,11 @@ public partial class AuditAnchorTests
             if (key is null)
             {
                 lines[i].PreviousHash = previous.Hash;
-                lines[i].Hash = AuditChain.LegacyHashOf(lines[i]);
+                lines[i].Hash = ChangeChain.LegacyHashOf(lines[i]);
             }
             else
             {
-                AuditChain.Seal(lines[i], previous.Sequence, previous.Hash, key);
+                ChangeChain.Seal(lines[i], previous.Sequence, previous.Hash, key);
                 if (claimId is not null)
                 {
                     lines[i].Hash = lines[i].Hash.Replace(key.Id, claimId, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
 /// Writes a row's fields as the log's JSON object straight to UTF-8, the bytes <c>JsonSerializer</c> writes for the same
@@ -15,12 +15,12 @@ internal sealed class RowJson : IDisposable
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
     private readonly Utf8JsonWriter writer;
 
-    public RowJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AuditInterceptor.Json.Encoder });
+    public RowJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChangeLogInterceptor.Json.Encoder });
 
     /// <inheritdoc />
     public void Dispose() => writer.Dispose();
 
-    /// <summary>The object of the row's properties, by name, as the interceptor logs them (<see cref="AuditInterceptor.Plain"/>).</summary>
+    /// <summary>The object of the row's properties, by name, as the interceptor logs them (<see cref="ChangeLogInterceptor.Plain"/>).</summary>
     public string Write(IReadOnlyList<(string Name, IClrPropertyGetter Getter)> properties, object row)
     {
         buffer.ResetWrittenCount();
@@ -29,7 +29,7 @@ internal sealed class RowJson : IDisposable
         foreach (var (name, getter) in properties)
         {
             writer.WritePropertyName(name);
-            switch (AuditInterceptor.Plain(getter.GetClrValueUsingContainingEntity(row)))
+            switch (ChangeLogInterceptor.Plain(getter.GetClrValueUsingContainingEntity(row)))
             {
                 case null:
                     writer.WriteNullValue();
@@ -50,7 +50,7 @@ internal sealed class RowJson : IDisposable
                     writer.WriteStringValue(g);
                     break;
                 case var other:
-                    JsonSerializer.Serialize(writer, other, other.GetType(), AuditInterceptor.Json);
+                    JsonSerializer.Serialize(writer, other, other.GetType(), ChangeLogInterceptor.Json);
                     break;
             }
         }

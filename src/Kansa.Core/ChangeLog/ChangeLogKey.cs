@@ -1,22 +1,22 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Kansa.AuditTrail;
+namespace Kansa.ChangeLog;
 
 /// <summary>
-/// The secrets that anchor the audit log, kept in a file outside the database: an HMAC-SHA256 key that seals
+/// The secrets that anchor the change log, kept in a file outside the database: an HMAC-SHA256 key that seals
 /// every line (so whoever can only write the database cannot re-hash a rewritten chain) and an ECDSA P-256
 /// key pair that signs checkpoints of the chain's head (so an auditor can check a checkpoint with the public
 /// key alone).
 /// </summary>
-public sealed class AuditKey
+public sealed class ChangeLogKey
 {
     private const string Format = "kansa-audit-key/1";
 
     private readonly byte[] mac;
     private readonly ECDsa signing;
 
-    private AuditKey(byte[] mac, ECDsa signing)
+    private ChangeLogKey(byte[] mac, ECDsa signing)
     {
         this.mac = mac;
         this.signing = signing;
@@ -34,7 +34,7 @@ public sealed class AuditKey
     public string PublicKeyPem => PemEncoding.WriteString("PUBLIC KEY", PublicKey);
 
     /// <summary>A new random key.</summary>
-    public static AuditKey Generate() => new(RandomNumberGenerator.GetBytes(32), ECDsa.Create(ECCurve.NamedCurves.nistP256));
+    public static ChangeLogKey Generate() => new(RandomNumberGenerator.GetBytes(32), ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
     /// <summary>HMAC-SHA256 of the text with the secret key.</summary>
     public byte[] Mac(byte[] data) => HMACSHA256.HashData(mac, data);
@@ -55,7 +55,7 @@ public sealed class AuditKey
 
     /// <summary>Reads a key file; null when it does not exist.</summary>
     /// <exception cref="InvalidDataException">The file is not a Kansa audit key.</exception>
-    public static AuditKey? Load(string path)
+    public static ChangeLogKey? Load(string path)
     {
         if (!File.Exists(path))
         {
@@ -73,11 +73,11 @@ public sealed class AuditKey
 
             var ecdsa = ECDsa.Create();
             ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(stored.Signing), out _);
-            return new AuditKey(Convert.FromBase64String(stored.Hmac), ecdsa);
+            return new ChangeLogKey(Convert.FromBase64String(stored.Hmac), ecdsa);
         }
         catch (Exception e) when (e is JsonException or FormatException or CryptographicException or InvalidDataException or NullReferenceException)
         {
-            throw new InvalidDataException($"{path}: 監査ログの鍵ファイルとして読めません", e);
+            throw new InvalidDataException($"{path}: 操作記録の鍵ファイルとして読めません", e);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class AuditKey
     /// Reads the key file, or creates it with a new key (readable by its owner only, 0600) when it does not exist yet.
     /// Two processes creating it at once end up with the same key: the file appears atomically, the loser reads it.
     /// </summary>
-    public static AuditKey LoadOrCreate(string path)
+    public static ChangeLogKey LoadOrCreate(string path)
     {
         if (Load(path) is { } existing)
         {
@@ -118,7 +118,7 @@ public sealed class AuditKey
             return Load(full)!;
         }
 
-        // The public half beside it, for auditors; losing it loses nothing (audit-log public-key writes it again).
+        // The public half beside it, for auditors; losing it loses nothing (change-log public-key writes it again).
         File.WriteAllText(full + ".pub", key.PublicKeyPem + "\n");
         return key;
     }

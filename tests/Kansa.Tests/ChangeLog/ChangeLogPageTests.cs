@@ -6,10 +6,10 @@ using Kansa.Accounts;
 using Kansa.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kansa.Tests.AuditLogPages;
+namespace Kansa.Tests.ChangeLog;
 
-/// <summary>The audit-log pages, CSV export and API: admins and auditors only.</summary>
-public class AuditLogPageTests
+/// <summary>The change-log pages, CSV export and API: admins and auditors only.</summary>
+public class ChangeLogPageTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
@@ -21,15 +21,15 @@ public class AuditLogPageTests
         await using var host = await WebHost.StartAsync(db.Target);
         var editor = await StaffAccounts.SignedInClientAsync(host, "dx-editor");
         var auditor = await StaffAccounts.SignedInClientAsync(host, "kansa-iin");
-        var today = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Kansa.AuditTrail.SearchAuditLog.Japan).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Kansa.ChangeLog.SearchChangeLog.Japan).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var refused = await editor.GetAsync("/staff/audit-log");
-        var page = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login");
-        var csvResponse = await auditor.GetAsync($"/staff/audit-log?handler=Csv&Filter.Action=login&Filter.From={today}&Filter.To={today}");
+        var refused = await editor.GetAsync("/staff/change-log");
+        var page = await auditor.GetStringAsync("/staff/change-log?Filter.Action=login");
+        var csvResponse = await auditor.GetAsync($"/staff/change-log?handler=Csv&Filter.Action=login&Filter.From={today}&Filter.To={today}");
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         var csv = Encoding.UTF8.GetString(bytes.AsSpan(3));
-        var future = await auditor.GetStringAsync("/staff/audit-log?Filter.From=2999-01-01");
-        var badDate = await auditor.GetStringAsync("/staff/audit-log?Filter.From=R7.11");
+        var future = await auditor.GetStringAsync("/staff/change-log?Filter.From=2999-01-01");
+        var badDate = await auditor.GetStringAsync("/staff/change-log?Filter.From=R7.11");
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public class AuditLogPageTests
         Assert.Contains("開始日: 「R7.11」を日付として読めません", badDate, StringComparison.Ordinal);
 
         await using var context = db.CreateContext();
-        var export = await context.AuditEntries.SingleAsync(e => e.Action == "export");
+        var export = await context.ChangeEntries.SingleAsync(e => e.Action == "export");
         Assert.Equal("user:kansa-iin", export.Actor);
         Assert.Contains("\"Action\":\"login\"", export.After, StringComparison.Ordinal);
     }
@@ -71,9 +71,9 @@ public class AuditLogPageTests
         _ = await StaffAccounts.SignedInClientAsync(host, "kanri-tanaka");
         var auditor = await StaffAccounts.SignedInClientAsync(host, "kansa-iin");
 
-        var byName = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("田中"));
-        var byLogin = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=kanri-tanaka");
-        var nobody = await auditor.GetStringAsync("/staff/audit-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("鈴木"));
+        var byName = await auditor.GetStringAsync("/staff/change-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("田中"));
+        var byLogin = await auditor.GetStringAsync("/staff/change-log?Filter.Action=login&Filter.Actor=kanri-tanaka");
+        var nobody = await auditor.GetStringAsync("/staff/change-log?Filter.Action=login&Filter.Actor=" + Uri.EscapeDataString("鈴木"));
 
         Assert.Contains("1 件中", byName, StringComparison.Ordinal);
         Assert.Contains("田中 花子", byName, StringComparison.Ordinal);
@@ -94,9 +94,9 @@ public class AuditLogPageTests
         var coordinator = await StaffAccounts.TokenClientAsync(db, host, "sato");
         var editor = await StaffAccounts.TokenClientAsync(db, host, "dx-editor");
 
-        var served = await admin.GetAsync("/api/v1/audit-log?entityType=KansaUser&pageSize=2");
+        var served = await admin.GetAsync("/api/v1/change-log?entityType=KansaUser&pageSize=2");
         var json = await served.Content.ReadFromJsonAsync<JsonElement>();
-        var bad = await admin.GetAsync("/api/v1/audit-log?to=yesterday");
+        var bad = await admin.GetAsync("/api/v1/change-log?to=yesterday");
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(3, json.GetProperty("total").GetInt32());
@@ -105,8 +105,8 @@ public class AuditLogPageTests
         Assert.All(json.GetProperty("lines").EnumerateArray(), l => Assert.Equal("KansaUser", l.GetProperty("entityType").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("終了日", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/audit-log")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/v1/audit-log")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/change-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/v1/change-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/v1/change-log")).StatusCode);
     }
 }
