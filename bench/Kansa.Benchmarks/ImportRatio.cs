@@ -6,6 +6,7 @@ using Kansa.Departments;
 using Kansa.Findings;
 using Kansa.Import;
 using Kansa.Responses;
+using Kansa.Search;
 using Kansa.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace Kansa.Benchmarks;
 /// <c>import-ratio DIR [--pg CONNECTION] [--runs N]</c> (docs/benchmarks.md §12): in one process, alternately,
 /// (a) <c>kansa import</c>'s work (ImportStatusReports with the change-log interceptor, parse included) into a fresh
 /// migrated database, and (b) a raw bulk insert of exactly the rows (a) stored — departments, audits, findings, their
-/// departments, status records and the change-log lines, read back from (a) — into another fresh database of the same
+/// departments, status records, the change-log lines and the search documents (with SQLite's full-text index
+/// filled by its triggers, as in (a)), read back from (a) — into another fresh database of the same
 /// engine: a prepared INSERT in one transaction on SQLite, binary COPY on PostgreSQL. Prints each run and the medians.
 /// </summary>
 public static class ImportRatio
@@ -41,6 +43,7 @@ public static class ImportRatio
             var rows = await RowsAsync(a);
             await using var b = await FreshAsync(postgres, "ratio_b");
             clock.Restart();
+            double withoutDocuments;
             await using (var transaction = await b.Database.BeginTransactionAsync())
             {
                 await BulkInsert.WriteAsync(b, rows.Departments, withKey: true, CancellationToken.None);
@@ -49,13 +52,16 @@ public static class ImportRatio
                 await BulkInsert.WriteAsync(b, rows.Links, withKey: true, CancellationToken.None);
                 await BulkInsert.WriteAsync(b, rows.Records, withKey: true, CancellationToken.None);
                 await BulkInsert.WriteAsync(b, rows.Lines, withKey: true, CancellationToken.None);
+                withoutDocuments = clock.Elapsed.TotalSeconds;
+                await BulkInsert.WriteAsync(b, rows.Documents, withKey: true, CancellationToken.None);
                 await transaction.CommitAsync();
             }
 
             var raw = clock.Elapsed.TotalSeconds;
             importTimes.Add(import);
             rawTimes.Add(raw);
-            Console.WriteLine($"run {run + 1}: import {import:F2} s, raw insert {raw:F2} s ({rows.Count:N0} rows), ratio {import / raw:F1}");
+            Console.WriteLine($"run {run + 1}: import {import:F2} s, raw insert {raw:F2} s ({rows.Count:N0} rows), ratio {import / raw:F1}; "
+                + $"raw insert without the {rows.Documents.Count:N0} search documents {withoutDocuments:F2} s (before commit), ratio {import / withoutDocuments:F1}");
         }
 
         var (mi, mr) = (Median(importTimes), Median(rawTimes));
@@ -66,9 +72,10 @@ public static class ImportRatio
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private sealed record Rows(
-        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<ChangeEntry> Lines)
+        List<Department> Departments, List<Audit> Audits, List<Finding> Findings, List<FindingDepartment> Links, List<StatusRecord> Records, List<ChangeEntry> Lines,
+        List<SearchDocument> Documents)
     {
-        public int Count => Departments.Count + Audits.Count + Findings.Count + Links.Count + Records.Count + Lines.Count;
+        public int Count => Departments.Count + Audits.Count + Findings.Count + Links.Count + Records.Count + Lines.Count + Documents.Count;
     }
 
     private static async Task<Rows> RowsAsync(KansaDbContext db)
@@ -84,7 +91,8 @@ public static class ImportRatio
             }).ToList(),
             [.. findings.SelectMany(f => f.Departments).Select(d => new FindingDepartment { FindingId = d.FindingId, DepartmentId = d.DepartmentId, Position = d.Position })],
             await db.StatusRecords.AsNoTracking().ToListAsync(),
-            await db.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+            await db.ChangeEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(),
+            await db.Set<SearchDocument>().AsNoTracking().ToListAsync());
     }
 
     private static async Task<KansaDbContext> FreshAsync(string? postgres, string name)

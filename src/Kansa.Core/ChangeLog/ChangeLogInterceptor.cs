@@ -136,6 +136,7 @@ public sealed class ChangeLogInterceptor(IChangeActor actor, TimeProvider time, 
     {
         var now = time.GetUtcNow();
         var lines = new List<ChangeEntry>();
+        using var json = new RowJson();
         foreach (var group in rows.GroupBy(r => r.GetType()))
         {
             var type = db.Model.FindEntityType(group.Key)!;
@@ -149,7 +150,7 @@ public sealed class ChangeLogInterceptor(IChangeActor actor, TimeProvider time, 
                 Action = "create",
                 EntityType = name,
                 EntityKey = string.Join('/', key.Select(k => k.GetClrValueUsingContainingEntity(row)?.ToString())),
-                After = JsonSerializer.Serialize(props.ToDictionary(p => p.Name, p => Plain(p.Getter.GetClrValueUsingContainingEntity(row))), Json),
+                After = json.Write(props, row),
             }));
         }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Kansa.Import;
@@ -41,12 +40,16 @@ public static partial class HtmlCell
             return reader.Blocks;
         }
 
-        parser ??= new HtmlParser();
-        var document = parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        reader.Walk(document.Body!);
+        reader.Walk(Tree(html));
         reader.FlushInline();
         return reader.Blocks;
     }
+
+    /// <summary>The cell's tree: read directly for the usual shapes, by AngleSharp's full HTML algorithm otherwise.</summary>
+    internal static CellNode Tree(string html) => FastCellReader.TryRead(html) ?? TreeByAngleSharp(html);
+
+    /// <summary>The cell's tree as AngleSharp builds it.</summary>
+    internal static CellNode TreeByAngleSharp(string html) => CellNode.FromHtml(parser ??= new HtmlParser(), html);
 
     /// <summary>The cell as plain text.</summary>
     public static string? ToPlainText(string? html)
@@ -86,27 +89,27 @@ public static partial class HtmlCell
     private static string CollapseLine(string s) => Spaces().Replace(s, " ").Trim();
 
     /// <summary>The words of a node: ignored elements left out, line breaks kept.</summary>
-    private static string TextOf(INode node)
+    private static string TextOf(CellNode node)
     {
         var sb = new StringBuilder();
         AppendText(node, sb);
         return sb.ToString();
     }
 
-    private static void AppendText(INode node, StringBuilder sb)
+    private static void AppendText(CellNode node, StringBuilder sb)
     {
         switch (node)
         {
-            case IText text:
-                sb.Append(text.Data);
+            case { Text: { } text }:
+                sb.Append(text);
                 break;
-            case IElement { TagName: "BR" }:
+            case { Tag: "BR" }:
                 sb.Append('\n');
                 break;
-            case IElement element when IgnoredTags.Contains(element.TagName):
+            case { Tag: { } tag } when IgnoredTags.Contains(tag):
                 break;
             default:
-                foreach (var child in node.ChildNodes)
+                foreach (var child in node.Children)
                 {
                     AppendText(child, sb);
                 }
@@ -133,35 +136,35 @@ public static partial class HtmlCell
 
         public void Text(string text) => inline.Append(text);
 
-        public void Walk(INode node)
+        public void Walk(CellNode node)
         {
-            foreach (var child in node.ChildNodes)
+            foreach (var child in node.Children)
             {
                 switch (child)
                 {
-                    case IText text:
-                        inline.Append(text.Data);
+                    case { Text: { } text }:
+                        inline.Append(text);
                         break;
-                    case IElement { TagName: "BR" }:
+                    case { Tag: "BR" }:
                         inline.Append('\n');
                         break;
-                    case IElement element when IgnoredTags.Contains(element.TagName):
+                    case { Tag: { } tag } when IgnoredTags.Contains(tag):
                         break;
-                    case IElement { TagName: "UL" or "OL" } list:
+                    case { Tag: "UL" or "OL" } list:
                         FlushInline();
                         WalkList(list);
                         break;
-                    case IElement { TagName: "LI" } item:
+                    case { Tag: "LI" } item:
                         FlushInline();
                         AddItem(item);
                         break;
-                    case IElement element when BlockTags.Contains(element.TagName):
+                    case { Tag: { } tag } element when BlockTags.Contains(tag):
                         FlushInline();
                         Walk(element);
                         FlushInline();
                         break;
-                    case IElement element:
-                        Walk(element);
+                    default:
+                        Walk(child);
                         break;
                 }
             }
@@ -177,24 +180,24 @@ public static partial class HtmlCell
             }
         }
 
-        private void WalkList(IElement list)
+        private void WalkList(CellNode list)
         {
             var text = new StringBuilder();
             listContinues = false;
-            foreach (var child in list.ChildNodes)
+            foreach (var child in list.Children)
             {
                 switch (child)
                 {
-                    case IElement { TagName: "LI" } item:
+                    case { Tag: "LI" } item:
                         FlushListText(text);
                         AddItem(item);
                         break;
-                    case IElement { TagName: "UL" or "OL" } nested:
+                    case { Tag: "UL" or "OL" } nested:
                         FlushListText(text);
                         WalkList(nested);
                         listContinues = false;
                         break;
-                    case IElement element when BlockTags.Contains(element.TagName):
+                    case { Tag: { } tag } element when BlockTags.Contains(tag):
                         // An unclosed <ul> swallows the paragraphs after it: they are paragraphs again.
                         FlushListText(text);
                         Walk(element);
@@ -210,7 +213,7 @@ public static partial class HtmlCell
             FlushListText(text);
         }
 
-        private void AddItem(IElement item)
+        private void AddItem(CellNode item)
         {
             var content = CollapseLine(TextOf(item)).TrimStart('・').TrimStart();
             if (content.Length > 0)

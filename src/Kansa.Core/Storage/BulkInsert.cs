@@ -76,9 +76,26 @@ public static class BulkInsert
         var names = string.Join(", ", columns.Select(c => quote.DelimitIdentifier(c.Name)));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+
+        // A save without a transaction of its own leaves the connection closed (the search index is written after one).
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await WriteOpenAsync(connection, transaction, table.Name, names, columns, rows, quote, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task WriteOpenAsync<T>(
+        DbConnection connection, DbTransaction? transaction, string tableName, string names, List<Column> columns, IReadOnlyCollection<T> rows, ISqlGenerationHelper quote, CancellationToken ct)
+        where T : class
+    {
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var copy = await npgsql.BeginBinaryImportAsync($"COPY {quote.DelimitIdentifier(table.Name)} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+            await using var copy = await npgsql.BeginBinaryImportAsync($"COPY {quote.DelimitIdentifier(tableName)} ({names}) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
@@ -102,7 +119,7 @@ public static class BulkInsert
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {quote.DelimitIdentifier(table.Name)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        insert.CommandText = $"INSERT INTO {quote.DelimitIdentifier(tableName)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(insert, "@p" + i, null, c.Property.IsNullable)).ToArray();
         insert.Parameters.AddRange(parameters);
         await insert.PrepareAsync(ct);
