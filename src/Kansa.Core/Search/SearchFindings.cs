@@ -45,9 +45,15 @@ public sealed class SearchFindings(KansaDbContext db)
             .ThenBy(d => d.Finding!.Category)
             .ThenBy(d => d.Finding!.Sequence)
             .ThenBy(d => d.FindingId);
-        var rows = await ranked.Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
-            .Select(d => new { d.FindingId, d.Title, d.Body }).ToListAsync(ct);
-        var ids = rows.Select(r => r.FindingId).ToList();
+
+        // The ranking sorts every match, so it carries the ids only: with the title and body in each row the engine
+        // moved and sorted tens of thousands of wide rows (PostgreSQL, 2,000,000 findings) to show 20. The text is
+        // read for the page's rows alone, then put back in the ranked order.
+        var ids = await ranked.Skip((page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
+            .Select(d => d.FindingId).ToListAsync(ct);
+        var texts = await db.Set<SearchDocument>().Where(d => ids.Contains(d.FindingId))
+            .Select(d => new { d.FindingId, d.Title, d.Body }).ToDictionaryAsync(d => d.FindingId, ct);
+        var rows = ids.Where(texts.ContainsKey).Select(id => texts[id]).ToList();
         var findings = (await FindingProjection.LoadAsync(db, db.Findings.Where(f => ids.Contains(f.Id)), null, ct)).ToDictionary(f => f.Id);
         var hits = rows.Where(r => findings.ContainsKey(r.FindingId)).Select(r => new SearchHit(
             findings[r.FindingId],
