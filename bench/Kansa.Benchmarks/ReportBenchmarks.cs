@@ -34,7 +34,7 @@ public class ReportBenchmarks
         all = new LoadReportSnapshot(context, TimeProvider.System).RunAsync(null, null, CancellationToken.None).GetAwaiter().GetResult()!;
         key = all.Audits[0].Key;
         var expected = all.Audits.Sum(a => a.Findings.Count(f => f.State == StatusState.Done));
-        var listed = new ListAudits(context, TimeProvider.System).RunAsync(CancellationToken.None).GetAwaiter().GetResult().Sum(a => a.Done);
+        var listed = new ListAudits(context, TimeProvider.System).RunAsync(1, CancellationToken.None).GetAwaiter().GetResult().Items.Sum(a => a.Done);
         if (listed != expected)
         {
             throw new InvalidOperationException($"the front page counts {listed} findings done, the snapshot {expected}");
@@ -75,8 +75,8 @@ public class ReportBenchmarks
     public async Task<int> FrontPage()
     {
         await using var context = BenchData.Context(path);
-        var items = await new ListAudits(context, TimeProvider.System).RunAsync(CancellationToken.None);
-        return items.Count;
+        var items = await new ListAudits(context, TimeProvider.System).RunAsync(1, CancellationToken.None);
+        return items.Items.Count;
     }
 
     [Benchmark(Description = "audit page data (one audit + its months)")]

@@ -7,20 +7,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Kansa.Audits;
 
 /// <summary>
-/// The audits with their progress as of their latest document: the front page. Reads only the status columns,
-/// never the prose, so that its cost stays small as years of findings accumulate (docs/benchmarks.md).
+/// The audits with their progress as of their latest document: the front page, a page of audits at a time. Reads only
+/// the status columns of the page's audits, never the prose and never another page's findings, so that its cost stays
+/// the same as years of audits accumulate (docs/benchmarks.md §14.6).
 /// </summary>
 public sealed class ListAudits(KansaDbContext db, TimeProvider time)
 {
-    /// <summary>Lists every audit, newest fiscal year first.</summary>
-    public async Task<IReadOnlyList<Item>> RunAsync(CancellationToken ct)
+    /// <summary>Audits a page of the front page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Lists a page of the audits (from 1; past the last, the last), newest fiscal year first.</summary>
+    public async Task<Page> RunAsync(int page, CancellationToken ct)
     {
+        var total = await db.Audits.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
         var audits = await db.Audits.AsNoTracking()
+            .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new { a.Id, a.Key, a.Kind, a.FiscalYear, a.Theme, a.DocumentKind, a.LatestDocument })
             .ToListAsync(ct);
-        var findings = await db.Findings.AsNoTracking().Select(f => new { f.Id, f.AuditId, f.Category }).ToListAsync(ct);
+        var ids = audits.Select(a => a.Id).ToList();
+        var onPage = db.Findings.Where(f => ids.Contains(f.AuditId));
+        var findings = (await onPage.AsNoTracking().Select(f => new { f.Id, f.AuditId, f.Category }).ToListAsync(ct)).ToLookup(f => f.AuditId);
         var vocabulary = await db.LoadVocabularyAsync(ct);
         var records = (await db.StatusRecords.AsNoTracking()
+                .Where(r => onPage.Any(f => f.Id == r.FindingId))
                 .Select(r => new StatusRecord
                 {
                     Id = r.Id, FindingId = r.FindingId, Word = r.Word, State = r.State, Published = r.Published,
@@ -29,11 +41,12 @@ public sealed class ListAudits(KansaDbContext db, TimeProvider time)
                 .ToListAsync(ct))
             .ToLookup(r => r.FindingId);
         var now = YearMonth.FromDate(time.GetLocalNow());
-        return [.. audits
+        IReadOnlyList<Item> items = [.. audits
+            // The database's order is the same (year, then key) on both engines' byte-wise collations; this keeps it exact.
             .OrderByDescending(a => a.FiscalYear).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Select(a =>
             {
-                var ownFindings = findings.Where(f => f.AuditId == a.Id).ToList();
+                var ownFindings = findings[a.Id].ToList();
                 var own = ownFindings.Select(f => records[f.Id]).ToList();
                 var asOf = own.SelectMany(r => r).Select(r => (YearMonth?)r.AsOf).Append(a.LatestDocument).Max() ?? now;
                 var states = own.Select(r => StatusTimeline.At(r, asOf)?.State ?? StatusState.Open).ToList();
@@ -51,6 +64,23 @@ public sealed class ListAudits(KansaDbContext db, TimeProvider time)
                     Progress = progress,
                 };
             })];
+        return new Page(items, page, total);
+    }
+
+    /// <summary>A page of audits.</summary>
+    /// <param name="Items">The audits on it.</param>
+    /// <param name="Number">Its number, from 1.</param>
+    /// <param name="Total">Audits on every page.</param>
+    public sealed record Page(IReadOnlyList<Item> Items, int Number, int Total)
+    {
+        /// <summary>The number of pages (at least 1).</summary>
+        public int Count => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+        /// <summary>The position of the first audit on it, from 1 (0 when there is none).</summary>
+        public int First => Items.Count == 0 ? 0 : ((Number - 1) * PageSize) + 1;
+
+        /// <summary>The position of its last audit.</summary>
+        public int Last => First + Items.Count - 1;
     }
 
     /// <summary>One audit and its counts.</summary>

@@ -15,7 +15,7 @@ public static class ApiExamples
             "snippet":"…業務委託」において、再委託の…","titleMatch":true,"url":"/audits/R5-%E5%8C%85%E6%8B%AC%E5%A4%96%E9%83%A8%E7%9B%A3%E6%9F%BB/findings/R5-%E6%84%8F-15"}]}
             """),
         "ListAudits" => JsonNode.Parse("""
-            {"audits":[{"key":"R5-包括外部監査","title":"令和5年度包括外部監査対応状況(令和7年8月現在)","kind":"包括外部監査","fiscalYearLabel":"令和5年度",
+            {"total":1,"page":1,"pageSize":50,"pages":1,"audits":[{"key":"R5-包括外部監査","title":"令和5年度包括外部監査対応状況(令和7年8月現在)","kind":"包括外部監査","fiscalYearLabel":"令和5年度",
             "theme":"DX戦略を踏まえた情報システムの財務事務の執行及び情報セキュリティ等の管理体制について","asOf":"2025-08","total":39,"done":14,"inProgress":20,
             "willNotImplement":0,"open":5,"progress":[{"category":"指摘","doneWord":"措置済","done":4,"total":7},{"category":"意見","doneWord":"対応済","done":10,"total":29}]}]}
             """),

@@ -24,14 +24,26 @@ public static class PublicReadApi
     public static WebApplication MapPublicReadApi(this WebApplication app)
     {
         var audits = app.MapGroup("/api/v1/audits").AllowAnonymous().WithTags("公開データ");
-        audits.MapGet("/", async (ListAudits list, CancellationToken ct) => TypedResults.Ok(new AuditListJson(
-            [.. (await list.RunAsync(ct)).Select(a => new AuditListItemJson(
-                a.Key, a.Title, a.Kind, a.FiscalYearLabel, a.Theme, a.AsOf.ToString(), a.Total, a.Done, a.InProgress, a.WillNotImplement, a.Open,
-                [.. a.Progress.Select(p => new ProgressJson(p.Category.Label(), p.DoneWord, p.Done, p.Total))]))])))
-            .WithName("ListAudits").WithSummary("監査の一覧と進捗");
+        audits.MapGet("/", ListAuditsAsync)
+            .WithName("ListAudits").WithSummary("監査の一覧と進捗 (ページごと、新しい年度から)");
         audits.MapGet("/{key}", GetAuditAsync).WithName("GetAudit").WithSummary("監査の集計 (asOf の月の時点)");
         audits.MapGet("/{key}/findings", GetFindingsAsync).WithName("ListAuditFindings").WithSummary("監査の指摘・意見 (ページごと、絞り込み)");
         return app;
+    }
+
+    private static async Task<Results<Ok<AuditListJson>, ProblemHttpResult>> ListAuditsAsync(int? page, ListAudits list, CancellationToken ct)
+    {
+        if (page is < 1)
+        {
+            return ApiResults.Problem(OutcomeKind.Invalid, [new Problem("page", "ページ: page は 1 以上を指定してください。")]);
+        }
+
+        var result = await list.RunAsync(page ?? 1, ct);
+        return TypedResults.Ok(new AuditListJson(
+            result.Total, result.Number, ListAudits.PageSize, result.Count,
+            [.. result.Items.Select(a => new AuditListItemJson(
+                a.Key, a.Title, a.Kind, a.FiscalYearLabel, a.Theme, a.AsOf.ToString(), a.Total, a.Done, a.InProgress, a.WillNotImplement, a.Open,
+                [.. a.Progress.Select(p => new ProgressJson(p.Category.Label(), p.DoneWord, p.Done, p.Total))]))]));
     }
 
     private static async Task<Results<Ok<AuditJsonSummary>, ProblemHttpResult>> GetAuditAsync(string key, string? asOf, LoadReportSnapshot load, CancellationToken ct)
@@ -122,8 +134,8 @@ public static class PublicReadApi
         f.Published?.ToString(), f.Response);
 }
 
-/// <summary>The audits.</summary>
-public sealed record AuditListJson(IReadOnlyList<AuditListItemJson> Audits);
+/// <summary>A page of the audits, newest fiscal year first (<see cref="ListAudits.PageSize"/> a page).</summary>
+public sealed record AuditListJson(int Total, int Page, int PageSize, int Pages, IReadOnlyList<AuditListItemJson> Audits);
 
 /// <summary>One audit with its progress as of its newest document.</summary>
 public sealed record AuditListItemJson(

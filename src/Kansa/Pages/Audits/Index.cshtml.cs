@@ -1,14 +1,25 @@
 using Kansa.Audits;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kansa.Pages.Audits;
 
-/// <summary>The front page: every audit with its progress.</summary>
+/// <summary>The front page: the audits with their progress, a page at a time (newest fiscal year first).</summary>
 public sealed class IndexModel(ListAudits listAudits) : PageModel
 {
-    /// <summary>The audits.</summary>
-    public IReadOnlyList<ListAudits.Item> Audits { get; private set; } = [];
+    /// <summary>The page asked for (?page=2); anything else than a number is the first page.</summary>
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? Requested { get; set; }
 
-    /// <summary>Loads the list.</summary>
-    public async Task OnGetAsync(CancellationToken ct) => Audits = await listAudits.RunAsync(ct);
+    /// <summary>The page of audits shown.</summary>
+    public ListAudits.Page Result { get; private set; } = new([], 1, 0);
+
+    /// <summary>The audits on it.</summary>
+    public IReadOnlyList<ListAudits.Item> Audits => Result.Items;
+
+    /// <summary>Loads the page.</summary>
+    public async Task OnGetAsync(CancellationToken ct) => Result = await listAudits.RunAsync(Requested ?? 1, ct);
+
+    /// <summary>The address of another page of the list (the first page is the plain front page).</summary>
+    public static string PageLink(int page) => page <= 1 ? "/" : "/?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
