@@ -13,16 +13,6 @@ public static class ChartEndpoints
     /// <summary>The media type of the charts.</summary>
     public const string MediaType = "image/svg+xml; charset=utf-8";
 
-    /// <summary>Registers what the insight pages and charts read.</summary>
-    public static IServiceCollection AddKansaInsight(this IServiceCollection services)
-    {
-        services.AddScoped<LoadAuditProgress>();
-        services.AddScoped<LoadFindingAges>();
-        services.AddScoped<LoadDepartmentOverviews>();
-        services.AddScoped<Recurrence.LoadRecurrence>();
-        return services;
-    }
-
     /// <summary>Maps the chart images.</summary>
     public static WebApplication MapKansaCharts(this WebApplication app)
     {
