@@ -10,9 +10,6 @@ public static class AccountSetup
     /// <summary>Adds user and role management (no HTTP parts): shared by the web app and the command line.</summary>
     public static IdentityBuilder AddKansaIdentityCore(this IServiceCollection services)
     {
-        services.AddScoped<AddUser>();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<LoadStaffUser>();
         services.AddOptions<PasswordWords>();
         return services.AddIdentityCore<KansaUser>(o =>
             {

@@ -14,10 +14,6 @@ namespace Kansa.Api;
 /// </summary>
 public static class SearchApi
 {
-    /// <summary>Registers the search use cases.</summary>
-    public static IServiceCollection AddKansaSearch(this IServiceCollection services) =>
-        services.AddScoped<SearchFindings>().AddScoped<SearchChoices>();
-
     /// <summary>Maps the route.</summary>
     public static WebApplication MapSearchApi(this WebApplication app)
     {

@@ -13,22 +13,6 @@ public static class ChartEndpoints
     /// <summary>The media type of the charts.</summary>
     public const string MediaType = "image/svg+xml; charset=utf-8";
 
-    /// <summary>Registers what the insight pages and charts read.</summary>
-    public static IServiceCollection AddKansaInsight(this IServiceCollection services)
-    {
-        services.AddScoped<LoadAuditProgress>();
-        services.AddScoped<LoadFindingAges>();
-        services.AddScoped<LoadDepartmentOverviews>();
-        services.AddScoped<Recurrence.LoadRecurrence>();
-        services.AddSingleton<Recurrence.RecurrenceIndexCache>();
-        // An adapter, not the DataVersion itself: a factory returning the singleton would make the container dispose it twice.
-        services.AddSingleton<Recurrence.IDataVersion, DataVersionSource>();
-        services.AddScoped<Tags.TagFinding>();
-        services.AddScoped<Tags.LoadTags>();
-        services.AddScoped<Tags.SuggestTags>();
-        return services;
-    }
-
     /// <summary>Maps the chart images.</summary>
     public static WebApplication MapKansaCharts(this WebApplication app)
     {
@@ -58,11 +42,4 @@ public static class ChartEndpoints
 
     private static ContentHttpResult Svg(BarChart chart) =>
         TypedResults.Content(ChartSvg.Render(chart, height: HeightFor(chart)), MediaType);
-}
-
-/// <summary>The recurrence index's view of the public cache's data version (the change log's tip).</summary>
-internal sealed class DataVersionSource(Caching.DataVersion version) : Recurrence.IDataVersion
-{
-    /// <inheritdoc />
-    public Task<string> CurrentAsync(CancellationToken ct) => version.CurrentAsync().WaitAsync(ct);
 }

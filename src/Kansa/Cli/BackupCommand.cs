@@ -22,7 +22,7 @@ internal static class BackupCommand
             }
 
             var path = Path.GetFullPath(parse.GetValue(file)!);
-            var manifest = await WriteAsync(context, path, console, ct);
+            var manifest = await WriteAsync(target, path, console, ct);
             if (manifest is null)
             {
                 return KansaCli.Problems;
@@ -36,16 +36,17 @@ internal static class BackupCommand
     }
 
     /// <summary>Writes the backup beside its final name and renames it, so that a failed run leaves no half file.</summary>
-    public static async Task<BackupManifest?> WriteAsync(KansaDbContext context, string path, CliConsole console, CancellationToken ct)
+    public static async Task<BackupManifest?> WriteAsync(DatabaseTarget target, string path, CliConsole console, CancellationToken ct)
     {
         var partial = path + ".partial";
         try
         {
             BackupManifest manifest;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using (var scope = CliServices.Scope(target))
             await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write))
             {
-                manifest = await new CreateBackup(context, TimeProvider.System).RunAsync(stream, ct);
+                manifest = await scope.Get<CreateBackup>().RunAsync(stream, ct);
             }
 
             File.Move(partial, path, overwrite: true);

@@ -13,10 +13,10 @@ internal static class CliStaff
     /// <summary>The account's staff view, or null after saying in Japanese that there is none.</summary>
     public static async Task<StaffUser?> FindAsync(DatabaseTarget target, string login, CliConsole console, CancellationToken ct)
     {
-        await using var lookup = target.CreateContext();
+        await using var scope = CliServices.Scope(target);
         var normalized = login.ToUpperInvariant();
-        var id = await lookup.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        var user = id is null ? null : await new LoadStaffUser(lookup).RunAsync(id, ct);
+        var id = await scope.Context.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var user = id is null ? null : await scope.Get<LoadStaffUser>().RunAsync(id, ct);
         if (user is null)
         {
             console.Error.WriteLine($"--as: ログイン名「{login}」のアカウントはありません (kansa user list で確認してください)。");

@@ -47,12 +47,13 @@ internal static class DbCopyCommand
             var temp = Path.Combine(Path.GetTempPath(), $"kansa-copy-{Guid.NewGuid():N}.zip");
             try
             {
-                if (await BackupCommand.WriteAsync(from, temp, console, ct) is null)
+                if (await BackupCommand.WriteAsync(source, temp, console, ct) is null)
                 {
                     return KansaCli.Problems;
                 }
 
-                var outcome = await new RestoreBackup(into).RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
+                await using var scope = CliServices.Scope(target);
+                var outcome = await scope.Get<RestoreBackup>().RunAsync(temp, $"{source.Display} のコピー", replace: false, ct);
 
                 var code = RestoreCommand.Report(outcome, $"{source.Display} を {target.Display} にコピーしました", "コピー先は kansa db migrate を実行しただけの空のデータベースにしてください。", console);
                 if (code == 0 && CarryChangeLogKey.Copy(source.ChangeLogKeyPath, target.ChangeLogKeyPath) is { } key)

@@ -36,7 +36,8 @@ internal static class DemoCommand
             var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "demo"), "*.txt").Order(StringComparer.Ordinal).ToList();
             await using (var context = await Databases.OpenAsync(target, console, migrateEmbedded: true, ct))
             {
-                var result = await new ImportStatusReports(context!, TimeProvider.System).RunAsync(samples, dryRun: false, ImportCommand.Progress(console), ct);
+                await using var scope = CliServices.Scope(target);
+                var result = await scope.Get<ImportStatusReports>().RunAsync(samples, dryRun: false, ImportCommand.Progress(console), ct);
                 if (ImportCommand.Report(result, console, "サンプルを取り込みました") != 0)
                 {
                     return KansaCli.Problems;

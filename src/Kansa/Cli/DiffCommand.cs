@@ -35,7 +35,8 @@ internal static class DiffCommand
             }
 
             var key = parse.GetValue(audit);
-            var outcome = await new CompareSnapshots(context, new LoadReportSnapshot(context, TimeProvider.System)).RunAsync(key, parse.GetValue(from), parse.GetValue(to), ct);
+            await using var scope = CliServices.Scope(target);
+            var outcome = await scope.Get<CompareSnapshots>().RunAsync(key, parse.GetValue(from), parse.GetValue(to), ct);
             if (outcome.Kind == OutcomeKind.NotFound)
             {
                 var keys = await context.Audits.Select(a => a.Key).ToListAsync(ct);

@@ -46,7 +46,8 @@ internal static class ExportCommand
                 return await OfficialReportExport.RunAsync(target, context, parse.GetValue(format)!, month, key, parse.GetValue(output), console, ct);
             }
 
-            var snapshot = await new LoadReportSnapshot(context, TimeProvider.System).RunAsync(month, key, ct);
+            await using var scope = CliServices.Scope(target);
+            var snapshot = await scope.Get<LoadReportSnapshot>().RunAsync(month, key, ct);
             if (snapshot is null)
             {
                 var keys = await context.Audits.Select(a => a.Key).ToListAsync(ct);
@@ -55,7 +56,7 @@ internal static class ExportCommand
             }
 
             var writer = ReportWriters.With(CliOpenData.License()).First(w => w.Format == ReportWriters.Find(parse.GetValue(format)!)!.Format);
-            await new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+            await scope.Get<ChangeLogWriter>().RecordAsync(
                 "export", "Report", key ?? "*", new { format = writer.Format, asOf = snapshot.AsOf.ToString(), output = parse.GetValue(output) ?? "stdout" }, ct);
             if (parse.GetValue(output) is { } path)
             {

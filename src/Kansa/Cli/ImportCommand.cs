@@ -21,7 +21,8 @@ internal static class ImportCommand
                 return KansaCli.Problems;
             }
 
-            var run = new ImportStatusReports(context, TimeProvider.System);
+            await using var scope = CliServices.Scope(target);
+            var run = scope.Get<ImportStatusReports>();
             var result = await run.RunAsync(parse.GetValue(files)!, parse.GetValue(dryRun), Progress(console), ct);
             return Report(result, console, parse.GetValue(dryRun) ? "確認しました (書き込みなし)" : "取り込みました");
         });

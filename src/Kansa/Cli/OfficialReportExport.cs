@@ -31,8 +31,8 @@ internal static class OfficialReportExport
             return KansaCli.Usage;
         }
 
-        await using var services = CliServices.Build(target, s => s.AddKansaReports(CliServices.Configuration()));
-        var reports = await new LoadOfficialReport(context, TimeProvider.System).RunAsync(month, key, ct);
+        await using var scope = new CliScope(CliServices.Build(target, s => s.AddKansaReports(CliServices.Configuration())));
+        var reports = await scope.Get<LoadOfficialReport>().RunAsync(month, key, ct);
         if (reports is null)
         {
             var keys = await context.Audits.Select(a => a.Key).ToListAsync(ct);
@@ -40,8 +40,7 @@ internal static class OfficialReportExport
             return KansaCli.Problems;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        var html = await scope.ServiceProvider.GetRequiredService<ReportHtml>().DocumentAsync(reports, ct);
+        var html = await scope.Get<ReportHtml>().DocumentAsync(reports, ct);
         byte[] bytes;
         if (format == Html)
         {
@@ -49,7 +48,7 @@ internal static class OfficialReportExport
         }
         else
         {
-            var print = await services.GetRequiredService<ChromiumPdf>().PrintAsync(html, ct);
+            var print = await scope.Get<ChromiumPdf>().PrintAsync(html, ct);
             if (print.Pdf is null)
             {
                 console.Error.WriteLine(print.Problem);
@@ -59,7 +58,7 @@ internal static class OfficialReportExport
             bytes = print.Pdf;
         }
 
-        await new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System).RecordAsync(
+        await scope.Get<ChangeLogWriter>().RecordAsync(
             "export", "Report", key ?? "*", new { format, asOf = reports.AsOf.ToString(), output = path ?? "stdout" }, ct);
         if (path is not null)
         {

@@ -23,13 +23,8 @@ internal static class RemindersCommand
             }
 
             // The same settings as the web app: appsettings.json beside the program, then the environment (Kansa__Mail__Host …).
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddEnvironmentVariables()
-                .Build();
-            await using var services = CliServices.Build(target, s => s.AddKansaFollowUp(configuration));
-            await using var scope = services.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<SendReminders>()
+            await using var scope = CliServices.Scope(target);
+            var outcome = await scope.Get<SendReminders>()
                 .RunAsync($"cli:{Environment.MachineName}/{Environment.ProcessId}", ct);
             if (!outcome.Succeeded)
             {

@@ -29,7 +29,8 @@ internal static class RestoreCommand
                 return KansaCli.Problems;
             }
 
-            var outcome = await new RestoreBackup(context).RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
+            await using var scope = CliServices.Scope(target);
+            var outcome = await scope.Get<RestoreBackup>().RunAsync(path, parse.GetValue(file)!, parse.GetValue(replace), ct);
             var code = Report(outcome, $"{path} を {target.Display} に復元しました", "今のデータを消してバックアップで置き換えるには --replace を付けてください。", console);
             if (code == 0 && !File.Exists(target.ChangeLogKeyPath))
             {

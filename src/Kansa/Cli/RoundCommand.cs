@@ -32,7 +32,8 @@ internal static class RoundCommand
                 return KansaCli.Problems;
             }
 
-            var (rounds, waiting) = await new ListRounds(context).RunAsync(ct);
+            await using var scope = CliServices.Scope(target);
+            var (rounds, waiting) = await scope.Get<ListRounds>().RunAsync(ct);
             foreach (var r in rounds)
             {
                 console.Out.WriteLine(string.Join('\t', r.Id.ToString(CultureInfo.InvariantCulture), r.AsOf.ToString(), r.Label, r.StateLabel, $"回答 {r.Responses} 件"));
@@ -49,8 +50,8 @@ internal static class RoundCommand
         var asOf = new Option<string>("--as-of") { Description = "公表する時点の月 (YYYY-MM、令和7年8月、R7.8)", Required = true };
         var login = As();
         var command = new Command("open", "公表の回を開く (月は最新の公表より前にも、今月より後にもできません)") { asOf, login };
-        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (context, user) =>
-            await new OpenRound(context, TimeProvider.System).RunAsync(user, Iso(parse.GetValue(asOf)), ct), "開きました", ct));
+        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (scope, user) =>
+            await scope.Get<OpenRound>().RunAsync(user, Iso(parse.GetValue(asOf)), ct), "開きました", ct));
         return command;
     }
 
@@ -64,8 +65,8 @@ internal static class RoundCommand
         var reason = new Option<string>("--reason") { Description = "取り消す理由 (操作記録に残ります)", Required = true };
         var login = As();
         var command = new Command("cancel", "公表前の回を理由を付けて取り消す") { id, reason, login };
-        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (context, user) =>
-            await new CancelRound(context, TimeProvider.System).RunAsync(user, parse.GetValue(id), parse.GetValue(reason), ct), "取り消しました", ct));
+        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (scope, user) =>
+            await scope.Get<CancelRound>().RunAsync(user, parse.GetValue(id), parse.GetValue(reason), ct), "取り消しました", ct));
         return command;
     }
 
@@ -75,12 +76,12 @@ internal static class RoundCommand
         var confirm = new Option<string>("--confirm") { Description = "確認のため、その回の月 (YYYY-MM) をもう一度", Required = true };
         var login = As();
         var command = new Command("publish", "公表の回を公表する (公表した内容は訂正の手続きでしか変えられません)") { id, confirm, login };
-        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (context, user) =>
+        command.SetAction((parse, ct) => ActAsync(parse, db, parse.GetValue(login)!, console, async (scope, user) =>
         {
-            var round = await new ListRounds(context).FindAsync(parse.GetValue(id), ct);
+            var round = await scope.Get<ListRounds>().FindAsync(parse.GetValue(id), ct);
             if (round is not null && YearMonth.TryParse(parse.GetValue(confirm), out var month, out _) && month == round.AsOf)
             {
-                return await new PublishRound(context, TimeProvider.System).RunAsync(user, round.Id, null, ct);
+                return await scope.Get<PublishRound>().RunAsync(user, round.Id, null, ct);
             }
 
             return round is null
@@ -90,7 +91,7 @@ internal static class RoundCommand
         return command;
     }
 
-    private static async Task<int> ActAsync(ParseResult parse, Option<string?> db, string login, CliConsole console, Func<KansaDbContext, Accounts.StaffUser, Task<Outcome<RoundView>>> act, string done, CancellationToken ct)
+    private static async Task<int> ActAsync(ParseResult parse, Option<string?> db, string login, CliConsole console, Func<CliScope, Accounts.StaffUser, Task<Outcome<RoundView>>> act, string done, CancellationToken ct)
     {
         var target = DatabaseTarget.Resolve(parse.GetValue(db));
         await using (var check = await Databases.OpenAsync(target, console, migrateEmbedded: !target.IsMissingFile, ct))
@@ -107,8 +108,8 @@ internal static class RoundCommand
             return KansaCli.Problems;
         }
 
-        await using var context = target.CreateContext(new FixedActor(user.Actor));
-        var outcome = await act(context, user);
+        await using var scope = CliServices.Scope(target, new FixedActor(user.Actor));
+        var outcome = await act(scope, user);
         if (!outcome.Succeeded)
         {
             return CliStaff.Fail(outcome.Problems, console);

@@ -35,7 +35,8 @@ internal static class SheetCommand
                 return KansaCli.Problems;
             }
 
-            var outcome = await new ExportDepartmentSheets(context, new ChangeLogWriter(context, FixedActor.CommandLine, TimeProvider.System), TimeProvider.System)
+            await using var scope = CliServices.Scope(target);
+            var outcome = await scope.Get<ExportDepartmentSheets>()
                 .RunAsync(Operator, parse.GetValue(audit), parse.GetValue(department), parse.GetValue(all), ct);
             if (!outcome.Succeeded)
             {
@@ -97,14 +98,13 @@ internal static class SheetCommand
 
             // Every change is logged as the person the file is imported for; the log line of the import also names the
             // operating-system user who ran the command.
-            var actor = new FixedActor(user.Actor);
-            await using var context = target.CreateContext(actor);
+            await using var scope = CliServices.Scope(target, new FixedActor(user.Actor));
 
             var bytes = await File.ReadAllBytesAsync(path, ct);
             var label = Path.GetFileName(path);
             if (parse.GetValue(dryRun))
             {
-                var plan = await new CheckDepartmentSheets(context).RunAsync(user, bytes, label, parse.GetValue(audit), ct);
+                var plan = await scope.Get<CheckDepartmentSheets>().RunAsync(user, bytes, label, parse.GetValue(audit), ct);
                 if (!plan.Succeeded)
                 {
                     return CliStaff.Fail(plan.Problems, console);
@@ -115,8 +115,7 @@ internal static class SheetCommand
                 return 0;
             }
 
-            var time = TimeProvider.System;
-            var outcome = await new ImportDepartmentSheets(context, new DraftResponse(context, time), new EditResponse(context, time), new SubmitResponse(context, time), new ChangeLogWriter(context, actor, time))
+            var outcome = await scope.Get<ImportDepartmentSheets>()
                 .RunAsync(user, bytes, label, parse.GetValue(audit), parse.GetValue(submit), null, FixedActor.CommandLine.Name, ct);
             if (!outcome.Succeeded)
             {

@@ -14,13 +14,16 @@ internal static class TokenCommand
         var create = new Command("create", "個人用の API トークンを作る (表示は一度だけ)") { login, name };
         create.SetAction(async (parse, ct) =>
         {
-            await using var context = await Databases.OpenAsync(DatabaseTarget.Resolve(parse.GetValue(db)), console, migrateEmbedded: true, ct);
+            var target = DatabaseTarget.Resolve(parse.GetValue(db));
+            await using var context = await Databases.OpenAsync(target, console, migrateEmbedded: true, ct);
             if (context is null)
             {
                 return KansaCli.Problems;
             }
 
-            var (token, secret) = await new ApiTokens(context, TimeProvider.System).CreateAsync(parse.GetValue(login)!, parse.GetValue(name)!, ct);
+            await using var scope = CliServices.Scope(target);
+
+            var (token, secret) = await scope.Get<ApiTokens>().CreateAsync(parse.GetValue(login)!, parse.GetValue(name)!, ct);
             if (token is null)
             {
                 console.Error.WriteLine($"LOGIN: 利用者「{parse.GetValue(login)}」はいません。");
@@ -36,13 +39,16 @@ internal static class TokenCommand
         var revoke = new Command("revoke", "API トークンを無効にする") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var context = await Databases.OpenAsync(DatabaseTarget.Resolve(parse.GetValue(db)), console, migrateEmbedded: true, ct);
+            var target = DatabaseTarget.Resolve(parse.GetValue(db));
+            await using var context = await Databases.OpenAsync(target, console, migrateEmbedded: true, ct);
             if (context is null)
             {
                 return KansaCli.Problems;
             }
 
-            if (!await new ApiTokens(context, TimeProvider.System).RevokeAsync(parse.GetValue(id), ct))
+            await using var scope = CliServices.Scope(target);
+
+            if (!await scope.Get<ApiTokens>().RevokeAsync(parse.GetValue(id), ct))
             {
                 console.Error.WriteLine($"ID: 有効なトークン {parse.GetValue(id)} はありません。");
                 return KansaCli.Problems;

@@ -1,34 +1,22 @@
-using Kansa.Audits;
 using Kansa.ChangeLog;
-using Kansa.Findings;
-using Kansa.Import;
 using Kansa.OpenData;
-using Kansa.Reports;
 using Kansa.Security;
 using Kansa.Storage;
 
 namespace Kansa.Hosting;
 
-/// <summary>Registers the database and the use cases the pages and the API call.</summary>
+/// <summary>Registers the core the web app shares with the command line, acting as the signed-in person.</summary>
 public static class DataServices
 {
-    /// <summary>Adds the database context (every change recorded in the change log as the signed-in person) and the use-case classes.</summary>
-    public static IServiceCollection AddKansaData(this IServiceCollection services, DatabaseTarget target)
+    /// <summary>Adds the core (<see cref="CoreServices"/>), every change recorded as the signed-in person, and the web's caches.</summary>
+    public static IServiceCollection AddKansaData(this IServiceCollection services, DatabaseTarget target, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<IChangeActor, HttpChangeActor>();
-        services.AddDbContext<KansaDbContext>((sp, o) => target.Configure(o, sp.GetRequiredService<IChangeActor>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<ChangeLogWriter>();
+        services.AddKansaCore(target, configuration);
         services.AddScoped<CurrentStaff>();
         services.AddMemoryCache(o => o.SizeLimit = 256L * 1024 * 1024);
         services.AddScoped<ReportCache>();
-        services.AddScoped<LoadReportSnapshot>();
-        services.AddScoped<LoadAuditPage>();
-        services.AddScoped<ImportStatusReports>();
-        services.AddScoped<ListAudits>();
-        services.AddScoped<LoadFindingDetails>();
-        services.AddKansaRegistry();
         return services;
     }
 }

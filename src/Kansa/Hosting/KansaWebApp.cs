@@ -32,30 +32,25 @@ public static class KansaWebApp
         }
 
         builder.Logging.AddKansaLogging();
-        builder.Services.AddKansaData(settings.Database);
+        builder.Services.AddKansaData(settings.Database, builder.Configuration);
         builder.Services.AddKansaAccounts();
-        builder.Services.Configure<Kansa.Accounts.PasswordWords>(builder.Configuration.GetSection(Kansa.Accounts.PasswordWords.Section));
         builder.Services.AddKansaSingleSignOn(builder.Configuration);
         builder.Services.AddKansaForwardedHeaders(builder.Configuration);
         builder.Services.AddKansaKeyRing(settings.Database);
         builder.Services.AddKansaLoginLimit();
         builder.Services.AddKansaPublicCache(builder.Configuration, settings.Database);
         builder.Services.AddKansaPages();
-        builder.Services.AddKansaWorkflow();
-        builder.Services.AddKansaSheets();
         builder.Services.AddKansaApiProblems();
-        builder.Services.AddKansaSearch();
         builder.Services.AddKansaOpenApi();
         builder.Services.AddKansaReports(builder.Configuration);
         builder.Services.AddKansaPublicSite(builder.Configuration);
-        Kansa.Charts.ChartEndpoints.AddKansaInsight(builder.Services);
 
         if (settings.Time is not null)
         {
             builder.Services.AddSingleton(settings.Time);
         }
 
-        builder.Services.AddKansaFollowUp(builder.Configuration).AddKansaReminderJob();
+        builder.Services.AddKansaReminderJob();
 
         settings.Services?.Invoke(builder.Services);
         var app = builder.Build();

@@ -34,12 +34,11 @@ public sealed class PublicSite(KansaDbContext db, IOptions<OpenDataLicense> lice
 /// <summary>Registers what the public pages, the open data and the feed share.</summary>
 public static class PublicSiteServices
 {
-    /// <summary>Adds <see cref="PublicSite"/>, the licence setting and the feed's query.</summary>
+    /// <summary>Adds <see cref="PublicSite"/> and the licence setting (the feed's query is a use case: <see cref="UseCaseSetup"/>).</summary>
     public static IServiceCollection AddKansaPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OpenDataLicense>(configuration.GetSection(OpenDataLicense.Section));
         services.AddScoped<PublicSite>();
-        services.AddScoped<ListPublications>();
         return services;
     }
 }

@@ -16,7 +16,6 @@ public static class ReportServices
         services.Configure<PdfSettings>(configuration.GetSection(PdfSettings.Section));
         services.AddSingleton<ChromiumPdf>();
         services.AddScoped<ReportHtml>();
-        services.AddScoped<LoadOfficialReport>();
         return services;
     }
 }

@@ -28,7 +28,8 @@ public static class AccountServices
     /// <summary>Adds accounts, authentication and authorization.</summary>
     public static IServiceCollection AddKansaAccounts(this IServiceCollection services)
     {
-        services.AddKansaIdentityCore().AddSignInManager().AddDefaultTokenProviders();
+        // Identity itself (users, roles, password rules) is part of the core both hosts share (CoreServices); the web adds signing in.
+        new IdentityBuilder(typeof(KansaUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddScoped<PasswordSignIn>();
 
         // The cookie's security stamp is checked against the database on every request, so that a logout (which

@@ -82,6 +82,7 @@ public class PasswordStrengthTests
         services.AddSingleton<IChangeActor>(new FixedActor("cli:test"));
         services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IChangeActor>(), TimeProvider.System));
         services.AddKansaIdentityCore();
+        services.AddKansaUseCases();
         services.Configure<PasswordWords>(o => o.CityWords.AddRange(["sagamihara", "相模原市"]));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -23,6 +23,7 @@ public static class StaffAccounts
         services.AddSingleton<IChangeActor>(new FixedActor("cli:test"));
         services.AddDbContext<KansaDbContext>((sp, o) => db.Target.Configure(o, sp.GetRequiredService<IChangeActor>(), TimeProvider.System));
         services.AddKansaIdentityCore();
+        services.AddKansaUseCases();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var problems = await scope.ServiceProvider.GetRequiredService<AddUser>().RunAsync(login, role, departments, Password, null, null, CancellationToken.None);

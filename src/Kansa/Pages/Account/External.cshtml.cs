@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Kansa.Pages.Account;
 
 /// <summary>Single sign-on: starts it (POST) and completes it (GET after the provider sends the person back).</summary>
-public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<KansaUser> users, IOptions<OidcOptions> oidc, KansaDbContext db, TimeProvider time) : PageModel
+public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<KansaUser> users, IOptions<OidcOptions> oidc, ChangeLogWriter log) : PageModel
 {
     /// <summary>Why the sign-in did not complete.</summary>
     public string? Error { get; private set; }
@@ -41,7 +41,7 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) ?? await MatchAsync(info);
         if (user is null)
         {
-            await new ChangeLogWriter(db, new FixedActor("sso:" + info.ProviderKey), time).RecordAsync("login-failed", "User", info.Principal.FindFirst("preferred_username")?.Value, new { step = "sso", reason = "no account" }, ct);
+            await log.RecordAsAsync("sso:" + info.ProviderKey, "login-failed", "User", info.Principal.FindFirst("preferred_username")?.Value, new { step = "sso", reason = "no account" }, ct);
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             Error = "この方の Kansa のアカウントがありません。システム管理者にアカウントの作成を依頼してください。";
             return Page();
@@ -58,7 +58,7 @@ public sealed class ExternalModel(SignInManager<KansaUser> signIn, UserManager<K
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/staff" });
         }
 
-        await new ChangeLogWriter(db, new FixedActor("user:" + user.UserName), time).RecordAsync(result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "sso" }, ct);
+        await log.RecordAsAsync("user:" + user.UserName, result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "sso" }, ct);
         if (!result.Succeeded)
         {
             Error = result.IsLockedOut ? "このアカウントはロックされています。" : "ログインできませんでした。";

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kansa.Pages.Account;
 
 /// <summary>Sign-in with a personal account. Failed attempts count towards lockout and are logged.</summary>
-public sealed class LoginModel(PasswordSignIn signIn, KansaDbContext db, TimeProvider time) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, ChangeLogWriter log) : PageModel
 {
     /// <summary>The form.</summary>
     public sealed class InputModel
@@ -54,8 +54,7 @@ public sealed class LoginModel(PasswordSignIn signIn, KansaDbContext db, TimePro
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
         }
 
-        var log = new ChangeLogWriter(db, new FixedActor("user:" + Input.Login), time);
-        await log.RecordAsync(result.Succeeded ? "login" : "login-failed", "User", Input.Login,
+        await log.RecordAsAsync("user:" + Input.Login, result.Succeeded ? "login" : "login-failed", "User", Input.Login,
             new { ip = HttpContext.Connection.RemoteIpAddress?.ToString(), lockedOut = result.IsLockedOut }, ct);
         if (result.Succeeded)
         {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kansa.Pages.Account;
 
 /// <summary>The second step of sign-in for people who turned on two-factor sign-in.</summary>
-public sealed class LoginTwoFactorModel(SignInManager<KansaUser> signIn, KansaDbContext db, TimeProvider time) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<KansaUser> signIn, ChangeLogWriter log) : PageModel
 {
     /// <summary>The form.</summary>
     public sealed class InputModel
@@ -52,8 +52,8 @@ public sealed class LoginTwoFactorModel(SignInManager<KansaUser> signIn, KansaDb
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        await new ChangeLogWriter(db, new FixedActor("user:" + user.UserName), time).RecordAsync(
-            result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "two-factor", lockedOut = result.IsLockedOut }, ct);
+        await log.RecordAsAsync(
+            "user:" + user.UserName, result.Succeeded ? "login" : "login-failed", "User", user.UserName, new { step = "two-factor", lockedOut = result.IsLockedOut }, ct);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
