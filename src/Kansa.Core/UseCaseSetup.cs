@@ -56,7 +56,8 @@ public static class UseCaseSetup
         // Recurrence: one index per data version for the whole process (web app or command).
         services.AddScoped<Recurrence.LoadRecurrence>();
         services.TryAddSingleton<Recurrence.RecurrenceIndexCache>();
-        services.TryAddScoped<Recurrence.IDataVersion, Recurrence.ChangeLogTip>();
+        services.AddScoped<Recurrence.ChangeLogTip>();
+        services.TryAddScoped<Recurrence.IDataVersion>(s => s.GetRequiredService<Recurrence.ChangeLogTip>());
         // Reminders
         services.AddScoped<Reminders.FindDueNotices>();
         services.AddScoped<Reminders.SendReminders>();
